@@ -1,0 +1,3 @@
+export * from './catalog.ts';
+export * from './diagnostic.ts';
+export * from './format.ts';

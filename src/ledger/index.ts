@@ -1,0 +1,3 @@
+export * from './config-diff.ts';
+export * from './serialize.ts';
+export type * from './types.ts';

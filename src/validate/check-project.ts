@@ -1,0 +1,154 @@
+import { lstat, readFile, realpath } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+import { type ContractRegistry, buildRegistries } from '../content/registry.ts';
+import type { Diagnostic } from '../diagnostics/index.ts';
+import { compareDiagnostics, diagnostic } from '../diagnostics/index.ts';
+import { CheckCache } from './check-cache.ts';
+import type { FileResult } from './check-file.ts';
+import { checkFiles } from './check-pool.ts';
+import { checkReferences } from './references.ts';
+
+/** Options of a project check. */
+export interface CheckOptions {
+  /** The content root (default `content`). */
+  contentDir: string;
+  /** Paths in diagnostics are shown relative to this folder. */
+  cwd?: string;
+  /** Where the per-file cache lives; `false` disables it. */
+  cacheFile?: string | false;
+  /** Worker threads for the per-file checks (default: one per core). */
+  workers?: number;
+}
+
+/** A checked evidence or review record, with whether it may count toward a score. */
+export interface LoadedRecord {
+  id: string;
+  kind: string;
+  file: string;
+  relative: string;
+  data: Record<string, unknown>;
+  places: FileResult['record'] extends infer R ? (R extends { places: infer P } ? P : never) : never;
+  /** False when the record has an error: it is kept and shown as 无效, never counted (spec §3.0). */
+  valid: boolean;
+  problems: Diagnostic[];
+}
+
+/** Everything `omarc check` learns: the diagnostics and the loaded content that later stages score. */
+export interface CheckResult {
+  files: number;
+  diagnostics: Diagnostic[];
+  registries: Map<string, ContractRegistry>;
+  evidence: LoadedRecord[];
+  reviews: LoadedRecord[];
+  calendars: Map<number, Record<string, unknown>>;
+}
+
+/** Checks every file under the content root and the references between them; reports all problems at once. */
+export async function checkProject(options: CheckOptions): Promise<CheckResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const root = resolve(cwd, options.contentDir);
+  const rootReal = await realpath(root);
+  const diagnostics: Diagnostic[] = [];
+  const entries = await fg('**/*', { cwd: root, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true });
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  const display = (rel: string) => relative(cwd, join(root, rel)).split(sep).join('/');
+  const inputs: Array<{ input: { display: string; relative: string }; bytes: Uint8Array }> = [];
+  const readErrors: FileResult[] = [];
+  await mapLimit(entries, 64, async (entry) => {
+    const rel = entry.path;
+    const abs = join(root, rel);
+    const shown = display(rel);
+    try {
+      if (entry.dirent.isSymbolicLink()) {
+        const target = await realpath(abs).catch(() => undefined);
+        if (!target || !(target === rootReal || target.startsWith(rootReal + sep))) {
+          diagnostics.push(diagnostic('path/symlink', shown, { line: 1, column: 1 }, { target: target ?? '（无效链接）' }));
+          return;
+        }
+        if (!(await lstat(target)).isFile()) return;
+      } else if (!entry.dirent.isFile()) return;
+      inputs.push({ input: { display: shown, relative: rel }, bytes: await readFile(abs) });
+    } catch (error) {
+      diagnostics.push(diagnostic('path/unreadable', shown, { line: 1, column: 1 }, { detail: (error as Error).message }));
+    }
+  });
+  inputs.sort((a, b) => (a.input.relative < b.input.relative ? -1 : 1));
+
+  const cache = options.cacheFile ? new CheckCache(options.cacheFile) : undefined;
+  const { createHash } = await import('node:crypto');
+  const keys = inputs.map(({ input, bytes }) => CheckCache.key(input.relative, createHash('sha256').update(bytes).digest('hex')));
+  const results: FileResult[] = new Array(inputs.length);
+  const misses: number[] = [];
+  inputs.forEach(({ input }, i) => {
+    const hit = cache?.get(keys[i] ?? '');
+    if (hit) results[i] = relocate(hit, input.display);
+    else misses.push(i);
+  });
+  const fresh = await checkFiles(
+    misses.map((i) => inputs[i] as (typeof inputs)[number]),
+    options.workers,
+  );
+  misses.forEach((i, j) => {
+    const result = fresh[j] as FileResult;
+    results[i] = result;
+    cache?.set(keys[i] ?? '', result);
+  });
+  if (cache) {
+    cache.retain(new Set(keys));
+    cache.save();
+  }
+  results.push(...readErrors);
+
+  for (const result of results) diagnostics.push(...result.diagnostics);
+  const { registries, calendars, diagnostics: registryDiagnostics } = buildRegistries(results);
+  diagnostics.push(...registryDiagnostics);
+  const references = checkReferences(results, registries);
+  diagnostics.push(...references.diagnostics);
+
+  diagnostics.sort(compareDiagnostics);
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  const toRecord = (result: FileResult, id: string, kind: string): LoadedRecord => {
+    const problems = byFile.get(result.display) ?? [];
+    return {
+      id,
+      kind,
+      file: result.display,
+      relative: result.relative,
+      data: result.record?.data ?? {},
+      places: result.record?.places ?? {},
+      valid: !problems.some((d) => d.severity === 'error'),
+      problems,
+    };
+  };
+  const evidence: LoadedRecord[] = [];
+  const reviews: LoadedRecord[] = [];
+  for (const result of results) {
+    if (!result.record) continue;
+    if (result.path.area === 'evidence') evidence.push(toRecord(result, result.path.id, result.path.kind));
+    if (result.path.area === 'review') {
+      const id = typeof result.record.data.id === 'string' ? result.record.data.id : result.relative;
+      reviews.push(toRecord(result, id, String(result.record.data.kind ?? '')));
+    }
+  }
+  return { files: inputs.length + readErrors.length, diagnostics, registries, evidence, reviews, calendars };
+}
+
+function relocate(result: FileResult, shown: string): FileResult {
+  if (result.display === shown) return result;
+  return { ...result, display: shown, diagnostics: result.diagnostics.map((d) => ({ ...d, file: shown })) };
+}
+
+async function mapLimit<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const item = items[next++] as T;
+        await task(item);
+      }
+    }),
+  );
+}
