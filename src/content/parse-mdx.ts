@@ -76,7 +76,11 @@ function parseYaml(
   const at = (position: number) => index.place(offset + position);
   const diagnostics: Diagnostic[] = [];
   for (const error of document.errors) {
-    const place = at(error.pos[0]);
+    let position = error.pos[0];
+    // An unclosed quote is detected where the text ends; the vendor needs the opening quote.
+    const quote = error.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(error.message)?.[1] : undefined;
+    if (quote) position = Math.max(0, yamlText.lastIndexOf(quote, position - 1));
+    const place = at(position);
     if (error.code === 'TAB_AS_INDENT') diagnostics.push(diagnostic('parse/yaml-tab', file, place));
     else if (error.code === 'DUPLICATE_KEY') {
       diagnostics.push(diagnostic('parse/duplicate-key', file, place, { key: yamlText.slice(error.pos[0], error.pos[1]) }));

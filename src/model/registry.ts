@@ -460,7 +460,13 @@ export type CatalogueEvent = (typeof CATALOGUE_EVENTS)[number];
 export const LUOHE_GRADES = ['优秀', '良好', '一般', '较差'] as const;
 export type LuoheGrade = (typeof LUOHE_GRADES)[number];
 
-export const DEADLINE_ANCHORS = ['effectiveAt', 'handoverDeadline', 'serviceEnd', 'annualReportDue', 'acceptance'] as const;
+export const DEADLINE_ANCHORS = [
+  'effectiveAt',
+  'handoverDeadline',
+  'serviceEnd',
+  'annualReportDue',
+  'acceptance',
+] as const;
 export type DeadlineAnchor = (typeof DEADLINE_ANCHORS)[number];
 
 export type CatalogueFrequency =

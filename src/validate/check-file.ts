@@ -6,7 +6,7 @@ import { type PointerMap, placeOf } from '../content/pointer-map.ts';
 import { decodeSource } from '../content/source-text.ts';
 import type { Diagnostic, Place } from '../diagnostics/index.ts';
 import { diagnostic } from '../diagnostics/index.ts';
-import { primaryTimeField, reviewKinds } from '../model/index.ts';
+import { evidenceKinds, primaryTimeField, reviewKinds } from '../model/index.ts';
 import { getValidator } from './ajv.ts';
 import { type BodyFacts, checkMdxBody } from './mdx-safety.ts';
 import { checkPersonalData } from './personal-data.ts';
@@ -90,6 +90,9 @@ export function checkFile(input: FileInput, bytes: Uint8Array): FileResult {
         ? diagnostic('schema/required', file, placeOf(pointers, ''), { property: 'kind', title: '类型', example: `例如：kind: ${reviewKinds[0]}` })
         : diagnostic('schema/enum', file, placeOf(pointers, '/kind'), { path: 'kind', title: '类型', actual: JSON.stringify(kind), allowed: reviewKinds.join('、') }),
     );
+  } else if (schema && path.area === 'evidence' && isOtherKind(path.kind, (data as Record<string, unknown>).kind)) {
+    // Data of another kind in a misnamed file: validating it against the file name's schema would bury the one
+    // real problem (the name) under dozens of follow-on errors; folder agreement reports it.
   } else if (schema) {
     const validate = getValidator(schema);
     if (!validate) diagnostics.push(diagnostic('path/unknown-file', file, start, { path: input.relative }));
@@ -105,6 +108,10 @@ export function checkFile(input: FileInput, bytes: Uint8Array): FileResult {
     diagnostics.push(...checkOccurredAt(file, path.kind, record, pointers));
   }
   return { ...base, diagnostics, record: { data: record, places: keepPlaces(pointers), ...(body ? { body } : {}) } };
+}
+
+function isOtherKind(fileKind: string, dataKind: unknown): boolean {
+  return typeof dataKind === 'string' && dataKind !== fileKind && (evidenceKinds as readonly string[]).includes(dataKind);
 }
 
 function schemaFor(path: ContentPath, data: unknown): string | 'unknown-review-kind' | undefined {

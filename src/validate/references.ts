@@ -81,7 +81,8 @@ export function checkReferences(results: readonly FileResult[], registries: Read
     const kind = path.kind;
     const contractId = path.contractId;
     const unitId = typeof data.unitId === 'string' ? data.unitId : path.unitId;
-    if (unitId !== undefined && !registry.unitById.has(unitId)) {
+    const unitKnown = unitId === undefined || registry.unitById.has(unitId);
+    if (!unitKnown) {
       out.push(diagnostic('ref/unit', file, at('/unitId'), { unitId, contractId, allowed: [...registry.unitById.keys()].join('、') }));
     }
     const itemNos = new Set<number>();
@@ -92,7 +93,7 @@ export function checkReferences(results: readonly FileResult[], registries: Read
       itemNos.add(no);
       const item = registry.itemByNo.get(no);
       if (!item) out.push(diagnostic('ref/item', file, at(pointer), { itemNo: no, contractId }));
-      else if (unitId !== undefined && item.unitId !== unitId) {
+      else if (unitId !== undefined && unitKnown && item.unitId !== unitId) {
         out.push(diagnostic('ref/item-unit', file, at(pointer), { itemNo: no, owner: item.unitId, unitId }));
       }
     }

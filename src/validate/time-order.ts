@@ -1,3 +1,4 @@
+import { parseInstant, startOfLocalDay } from '../calendar/index.ts';
 import { type PointerMap, placeOf } from '../content/pointer-map.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import { diagnostic } from '../diagnostics/index.ts';
@@ -61,13 +62,17 @@ export function checkTimeOrder(file: string, kind: string, data: unknown, pointe
   return out;
 }
 
-/** Epoch milliseconds of an ISO timestamp with offset, or of a date at 00:00 +08:00; `undefined` otherwise. */
+/**
+ * Epoch milliseconds of an ISO timestamp with offset, or of a date at 00:00 +08:00; `undefined` for anything
+ * else (the schema reports those). Strict: `Date.parse` would roll 2026-02-30 over into March.
+ */
 export function instantOf(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return Date.parse(`${value}T00:00:00+08:00`);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/.test(value)) return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
+  try {
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) ? startOfLocalDay(value) : parseInstant(value);
+  } catch {
+    return undefined;
+  }
 }
 
 function expand(data: unknown, earlier: string, later: string): Array<[string, string]> {
