@@ -53,3 +53,9 @@ export function schemaFingerprint(): string {
     .map((file) => `${relative(schemaDir, file)}\n${readFileSync(file, 'utf8')}`)
     .join('\n');
 }
+
+/** The schema a relative `$ref` in `schemas/<from>` points at (for reading titles; no validation). */
+export function resolveSchema(from: string, ref: string): object | undefined {
+  const url = new URL(ref, idBase + from).href;
+  return instance().getSchema(url)?.schema as object | undefined;
+}

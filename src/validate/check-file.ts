@@ -7,10 +7,10 @@ import { decodeSource } from '../content/source-text.ts';
 import type { Diagnostic, Place } from '../diagnostics/index.ts';
 import { diagnostic } from '../diagnostics/index.ts';
 import { evidenceKinds, primaryTimeField, reviewKinds } from '../model/index.ts';
-import { getValidator } from './ajv.ts';
+import { getValidator, resolveSchema } from './ajv.ts';
 import { type BodyFacts, checkMdxBody } from './mdx-safety.ts';
 import { checkPersonalData } from './personal-data.ts';
-import { schemaDiagnostics } from './schema-errors.ts';
+import { fieldTitles, schemaDiagnostics } from './schema-errors.ts';
 import { checkTimeOrder, instantOf } from './time-order.ts';
 
 /** One file to check: its absolute path, the path shown to users and the path below the content root. */
@@ -96,7 +96,10 @@ export function checkFile(input: FileInput, bytes: Uint8Array): FileResult {
   } else if (schema) {
     const validate = getValidator(schema);
     if (!validate) diagnostics.push(diagnostic('path/unknown-file', file, start, { path: input.relative }));
-    else if (!validate(data)) diagnostics.push(...schemaDiagnostics(file, validate.errors ?? [], pointers, schema));
+    else if (!validate(data)) {
+      const titles = fieldTitles(validate.schema as object, (ref) => resolveSchema(schema, ref));
+      diagnostics.push(...schemaDiagnostics(file, validate.errors ?? [], pointers, schema, titles));
+    }
   }
 
   const record = data as Record<string, unknown>;

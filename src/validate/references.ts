@@ -100,7 +100,10 @@ export function checkReferences(results: readonly FileResult[], registries: Read
     const systems: Array<[string, string]> = [];
     if (Array.isArray(data.systemIds)) data.systemIds.forEach((s, i) => typeof s === 'string' && systems.push([s, `/systemIds/${i}`]));
     if (typeof data.systemId === 'string') systems.push([data.systemId, '/systemId']);
+    const seenSystems = new Set<string>();
     for (const [systemId, pointer] of systems) {
+      if (seenSystems.has(systemId)) continue;
+      seenSystems.add(systemId);
       const system = registry.systemById.get(systemId);
       if (!system) out.push(diagnostic('ref/system', file, at(pointer), { systemId }));
       else if (system.itemNo !== undefined && itemNos.size > 0 && !itemNos.has(system.itemNo)) {

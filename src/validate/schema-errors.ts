@@ -38,19 +38,22 @@ export function schemaDiagnostics(
   errors: readonly ErrorObject[],
   pointers: PointerMap,
   schema: string,
+  titles: ReadonlyMap<string, string> = new Map(),
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const formatPointers = new Set(errors.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
+  const constPointers = new Set(errors.filter((e) => e.keyword === 'const').map((e) => e.instancePath));
   // oneOf failures report every branch; the branch errors are noise once we say which field is wrong.
   const oneOfPointers = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath);
   for (const error of errors) {
     if (summaryKeywords.has(error.keyword)) continue;
     if (error.keyword === 'pattern' && formatPointers.has(error.instancePath)) continue;
+    if (error.keyword === 'enum' && constPointers.has(error.instancePath)) continue;
     if (error.keyword !== 'oneOf' && oneOfPointers.some((p) => error.schemaPath.includes('/oneOf/') && error.instancePath.startsWith(p))) {
       continue;
     }
-    const d = toDiagnostic(file, error, pointers, schema);
+    const d = toDiagnostic(file, error, pointers, schema, titles);
     const key = `${d.line}:${d.column}:${d.code}:${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -59,10 +62,11 @@ export function schemaDiagnostics(
   return out;
 }
 
-function toDiagnostic(file: string, error: ErrorObject, pointers: PointerMap, schema: string): Diagnostic {
+function toDiagnostic(file: string, error: ErrorObject, pointers: PointerMap, schema: string, titles: ReadonlyMap<string, string>): Diagnostic {
   const parent = (error.parentSchema ?? {}) as SchemaLike;
   const path = displayPath(error.instancePath);
-  const title = parent.title ?? lastSegment(error.instancePath);
+  // A shared definition (timestamp, date …) has a generic title; the field's own title says which field it is.
+  const title = titles.get(error.instancePath.replace(/\/\d+(?=\/|$)/g, '/*')) ?? parent.title ?? lastSegment(error.instancePath);
   const actual = show(error.data);
   const at = (pointer: string, preferKey = false) => placeOf(pointers, pointer, preferKey);
   const params = error.params as Record<string, unknown>;
@@ -166,4 +170,37 @@ function displayPath(pointer: string): string {
 function show(value: unknown): string {
   const text = typeof value === 'string' ? `“${value}”` : JSON.stringify(value);
   return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+interface SchemaNode {
+  title?: string;
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  allOf?: SchemaNode[];
+  $ref?: string;
+}
+
+const titleCache = new WeakMap<object, Map<string, string>>();
+
+/**
+ * Field titles of a schema by JSON Pointer pattern (`/findings/<i>/foundAt` with `*` for the index), following `allOf` and local
+ * properties; `$ref`s to shared definitions are not entered, their title at the use site wins.
+ */
+export function fieldTitles(schema: object, resolve: (ref: string) => object | undefined): Map<string, string> {
+  const cached = titleCache.get(schema);
+  if (cached) return cached;
+  const titles = new Map<string, string>();
+  const walk = (node: SchemaNode | undefined, pointer: string, depth: number) => {
+    if (!node || depth > 8) return;
+    if (node.title && pointer !== '' && !titles.has(pointer)) titles.set(pointer, node.title);
+    for (const [key, child] of Object.entries(node.properties ?? {})) walk(child, `${pointer}/${key}`, depth + 1);
+    if (node.items) walk(node.items, `${pointer}/*`, depth + 1);
+    for (const part of node.allOf ?? []) {
+      const target = part.$ref ? (resolve(part.$ref) as SchemaNode | undefined) : part;
+      walk(target, pointer, depth + 1);
+    }
+  };
+  walk(schema as SchemaNode, '', 0);
+  titleCache.set(schema, titles);
+  return titles;
 }
