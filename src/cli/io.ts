@@ -10,7 +10,8 @@ export interface CliIo {
 /** The real process streams. */
 export function processIo(): CliIo {
   const force = process.env.FORCE_COLOR;
-  const colour = force !== undefined ? force !== '0' : process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
+  const colour =
+    force !== undefined ? force !== '0' : process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -17,26 +17,37 @@ export interface LoadedProject {
 /** Checks the content (with the cache) so that scoring never reads a file the checker has not judged. */
 export async function loadProject(cwd: string, contentDir: string): Promise<LoadedProject> {
   const check = await checkProject({ contentDir, cwd, cacheFile: resolve(cwd, '.omarc-cache/check.bin') });
-  const calendar = new WorkCalendar([...check.calendars.values()] as unknown as CalendarFile[], { dir: resolve(cwd, contentDir, 'calendars') });
+  const calendar = new WorkCalendar([...check.calendars.values()] as unknown as CalendarFile[], {
+    dir: resolve(cwd, contentDir, 'calendars'),
+  });
   return { check, calendar };
 }
 
 /** The registry of `contractId`, or a usage error listing the contracts there are. */
 export function requireRegistry(project: LoadedProject, contractId: unknown): ContractRegistry {
-  if (typeof contractId !== 'string') throw new UsageError(`缺少 --contract。可选：${[...project.check.registries.keys()].join('、')}。`);
+  if (typeof contractId !== 'string')
+    throw new UsageError(`缺少 --contract。可选：${[...project.check.registries.keys()].join('、')}。`);
   const registry = project.check.registries.get(contractId);
   if (!registry) {
     const known = [...project.check.registries.keys()].join('、') || '（无）';
-    throw new UsageError(`合同 ${contractId} 不存在或登记文件有错误（运行 omarc check 查看）。可选：${known}。`);
+    throw new UsageError(
+      `合同 ${contractId} 不存在或登记文件有错误（运行 omarc check 查看）。可选：${known}。`,
+    );
   }
   return registry;
 }
 
 /** Periods to score: the one asked for, or every period of the contract that has evidence or reviews. */
-export function periodsToScore(project: LoadedProject, registry: ContractRegistry, period: unknown): string[] {
+export function periodsToScore(
+  project: LoadedProject,
+  registry: ContractRegistry,
+  period: unknown,
+): string[] {
   if (typeof period === 'string') {
     if (!registry.periods.some((p) => p.label === period)) {
-      throw new UsageError(`考核期 ${period} 不在合同 ${registry.contractId} 的服务期内（${registry.periods[0]?.label} 至 ${registry.periods.at(-1)?.label}）。`);
+      throw new UsageError(
+        `考核期 ${period} 不在合同 ${registry.contractId} 的服务期内（${registry.periods[0]?.label} 至 ${registry.periods.at(-1)?.label}）。`,
+      );
     }
     return [period];
   }
@@ -59,8 +70,16 @@ export function defaultAsOf(registry: ContractRegistry, period: string): string 
 }
 
 /** Builds the pure engine input for one period from the checked project. */
-export function scoringInput(project: LoadedProject, registry: ContractRegistry, period: string, asOf: string): ScoringInput {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
+export function scoringInput(
+  project: LoadedProject,
+  registry: ContractRegistry,
+  period: string,
+  asOf: string,
+): ScoringInput {
+  if (
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/.test(asOf) ||
+    Number.isNaN(Date.parse(asOf))
+  ) {
     throw new UsageError(`--as-of 必须是带时区的时间，如 2026-11-13T00:00:00+08:00；收到 “${asOf}”。`);
   }
   const mine = (r: LoadedRecord) => r.relative.split('/')[1] === registry.contractId;
@@ -83,7 +102,9 @@ function toScored<T>(record: LoadedRecord): ScoredRecord<T> {
     file: record.file,
     line: record.places['']?.line ?? 1,
     valid: record.valid,
-    problems: record.problems.filter((d) => d.severity === 'error').map((d: Diagnostic) => ({ line: d.line, column: d.column, code: d.code, message: d.message })),
+    problems: record.problems
+      .filter((d) => d.severity === 'error')
+      .map((d: Diagnostic) => ({ line: d.line, column: d.column, code: d.code, message: d.message })),
     data: record.data as T,
     lines: Object.fromEntries(Object.entries(record.places).map(([pointer, place]) => [pointer, place.line])),
   };
@@ -92,7 +113,9 @@ function toScored<T>(record: LoadedRecord): ScoredRecord<T> {
 /** Turns a missing working-day calendar into the user-facing explanation (exit 2). */
 export function explainCalendarError(error: unknown): never {
   if (error instanceof CalendarMissingError) {
-    throw new UsageError(`${error.year} 年没有工作日历（${error.file}），无法计算工作日期限。请按国务院办公厅节假日安排通知添加该文件。`);
+    throw new UsageError(
+      `${error.year} 年没有工作日历（${error.file}），无法计算工作日期限。请按国务院办公厅节假日安排通知添加该文件。`,
+    );
   }
   throw error;
 }

@@ -18,7 +18,8 @@ const contentOption = ['--content DIR', '内容目录（默认 content）/ conte
 // Commands are imported lazily so `omarc --help` stays instant and heavy stages load only when used.
 const commands: Record<string, Command> = {
   check: {
-    summary: '校验证据：格式、引用、时间、安全与完整性 / validate all content, report every problem with file:line:col',
+    summary:
+      '校验证据：格式、引用、时间、安全与完整性 / validate all content, report every problem with file:line:col',
     usage: 'omarc check [--content DIR] [--format human|json|github] [--changed-since REF] [--no-cache]',
     options: {
       content: { type: 'string', default: 'content' },
@@ -32,12 +33,19 @@ const commands: Record<string, Command> = {
     optionHelp: [
       contentOption,
       ['--format FMT', 'human（终端）、json（机器读取）、github（PR 注释）/ output format'],
-      ['--changed-since REF', '只报告相对 git REF 改动过的文件（引用检查仍覆盖全部）/ only report files changed since REF'],
+      [
+        '--changed-since REF',
+        '只报告相对 git REF 改动过的文件（引用检查仍覆盖全部）/ only report files changed since REF',
+      ],
       ['--no-cache', '不使用按内容哈希的缓存 / do not use the content-hash cache'],
       ['--cache-location FILE', '缓存文件（默认 .omarc-cache/check.bin）/ cache file'],
       ['--workers N', '并行线程数（默认每核一个）/ worker threads (default: one per core)'],
     ],
-    examples: ['omarc check', 'omarc check --format json > diagnostics.json', 'omarc check --format github --changed-since origin/main'],
+    examples: [
+      'omarc check',
+      'omarc check --format json > diagnostics.json',
+      'omarc check --format github --changed-since origin/main',
+    ],
     run: async (values, _positionals, io) => (await import('./commands/check.ts')).runCheck(values, io),
   },
   score: {
@@ -54,16 +62,23 @@ const commands: Record<string, Command> = {
     optionHelp: [
       contentOption,
       ['--contract ID', '合同编号，如 luohe-2026-b / contract id'],
-      ['--period YYYY-MM', '考核期；省略则计算所有有证据的考核期 / period; all periods with content when omitted'],
+      [
+        '--period YYYY-MM',
+        '考核期；省略则计算所有有证据的考核期 / period; all periods with content when omitted',
+      ],
       ['--as-of TIME', '评估时点（ISO-8601，含时区；默认考核期结束后冻结期满）/ evaluation instant'],
       ['--json', '输出台账 JSON / print the ledger JSON'],
       ['--out DIR', '把台账写入 DIR/<合同>/<考核期>.json / also write ledgers to DIR'],
     ],
-    examples: ['omarc score --contract luohe-2026-b --period 2026-10', 'omarc score --contract bj-kw-2026-p4 --period 2026-11 --json'],
+    examples: [
+      'omarc score --contract luohe-2026-b --period 2026-10',
+      'omarc score --contract bj-kw-2026-p4 --period 2026-11 --json',
+    ],
     run: async (values, _positionals, io) => (await import('./commands/score.ts')).runScore(values, io),
   },
   explain: {
-    summary: '逐条说明每一分的得失、依据条款和证据位置 / explain every point lost or gained, with rule, clause and evidence',
+    summary:
+      '逐条说明每一分的得失、依据条款和证据位置 / explain every point lost or gained, with rule, clause and evidence',
     usage: 'omarc explain --contract ID --period YYYY-MM [--unit U]',
     options: {
       content: { type: 'string', default: 'content' },
@@ -145,7 +160,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const command = commands[name];
   if (!command) {
     const near = Object.keys(commands).find((c) => c.startsWith(name.slice(0, 2)));
-    io.stderr(`omarc: 未知命令 “${name}”。${near ? `是否想用 “omarc ${near}”？` : ''}运行 omarc --help 查看全部命令。\n`);
+    io.stderr(
+      `omarc: 未知命令 “${name}”。${near ? `是否想用 “omarc ${near}”？` : ''}运行 omarc --help 查看全部命令。\n`,
+    );
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -153,7 +170,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return 0;
   }
   try {
-    const { values, positionals } = parseArgs({ args: [...rest], options: command.options ?? {}, allowPositionals: false, strict: true });
+    const { values, positionals } = parseArgs({
+      args: [...rest],
+      options: command.options ?? {},
+      allowPositionals: false,
+      strict: true,
+    });
     return await command.run(values as Record<string, unknown>, positionals, io);
   } catch (error) {
     const code = (error as { code?: string }).code;
@@ -161,7 +183,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       io.stderr(`omarc ${name}: ${(error as Error).message}\n运行 omarc ${name} --help 查看用法。\n`);
       return 2;
     }
-    io.stderr(`omarc ${name}: 内部错误（这是 omarc 的缺陷，请报告）/ internal error:\n${(error as Error).stack ?? String(error)}\n`);
+    io.stderr(
+      `omarc ${name}: 内部错误（这是 omarc 的缺陷，请报告）/ internal error:\n${(error as Error).stack ?? String(error)}\n`,
+    );
     return 2;
   }
 }

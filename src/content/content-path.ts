@@ -18,7 +18,11 @@ export type ContentPath =
     }
   | { area: 'review'; contractId: string; period: string; name: string }
   | { area: 'attachment'; sha256: string; ext: string }
-  | { area: 'invalid'; code: 'path/layout' | 'path/extension' | 'path/unknown-kind'; params: Record<string, string> }
+  | {
+      area: 'invalid';
+      code: 'path/layout' | 'path/extension' | 'path/unknown-kind';
+      params: Record<string, string>;
+    }
   | { area: 'unknown' };
 
 const segment = /^[a-z0-9][a-z0-9-]*$/;
@@ -30,13 +34,18 @@ const kindsByLength = [...evidenceKinds].sort((a, b) => b.length - a.length);
 export function classifyContentPath(relative: string): ContentPath {
   const parts = relative.split('/');
   const [area] = parts;
-  const layout = (detail: string): ContentPath => ({ area: 'invalid', code: 'path/layout', params: { detail } });
+  const layout = (detail: string): ContentPath => ({
+    area: 'invalid',
+    code: 'path/layout',
+    params: { detail },
+  });
   if (area === 'contracts') {
     const [, contractId, name] = parts;
     if (parts.length !== 3 || !contractId || !name || !segment.test(contractId)) {
       return layout('合同登记文件应为 contracts/<合同编号>/<文件>.json');
     }
-    if (!name.endsWith('.json')) return { area: 'invalid', code: 'path/extension', params: { ext: extOf(name) } };
+    if (!name.endsWith('.json'))
+      return { area: 'invalid', code: 'path/extension', params: { ext: extOf(name) } };
     return { area: 'registry', contractId, name: name.slice(0, -'.json'.length) };
   }
   if (area === 'calendars') {
@@ -54,10 +63,18 @@ export function classifyContentPath(relative: string): ContentPath {
   }
   if (area === 'reviews') {
     const [, contractId, period, name] = parts;
-    if (parts.length !== 4 || !contractId || !period || !name || !segment.test(contractId) || !periodLabel.test(period)) {
+    if (
+      parts.length !== 4 ||
+      !contractId ||
+      !period ||
+      !name ||
+      !segment.test(contractId) ||
+      !periodLabel.test(period)
+    ) {
       return layout('评审文件应为 reviews/<合同>/<考核期 YYYY-MM>/<名称>.json');
     }
-    if (!name.endsWith('.json')) return { area: 'invalid', code: 'path/extension', params: { ext: extOf(name) } };
+    if (!name.endsWith('.json'))
+      return { area: 'invalid', code: 'path/extension', params: { ext: extOf(name) } };
     return { area: 'review', contractId, period, name: name.slice(0, -'.json'.length) };
   }
   if (area === 'evidence') {
@@ -68,15 +85,21 @@ export function classifyContentPath(relative: string): ContentPath {
     if (!segment.test(contractId)) return layout(`合同编号 ${contractId} 只能包含小写字母、数字和连字符`);
     if (!periodLabel.test(period)) return layout(`考核期目录 ${period} 应为 YYYY-MM`);
     if (unit !== '_pkg' && !/^U\d{2}$/.test(unit)) return layout(`单位目录 ${unit} 应为 U01…U99 或 _pkg`);
-    if (item !== '_unit' && !/^[1-9]\d{0,2}$/.test(item)) return layout(`事项目录 ${item} 应为事项序号或 _unit`);
+    if (item !== '_unit' && !/^[1-9]\d{0,2}$/.test(item))
+      return layout(`事项目录 ${item} 应为事项序号或 _unit`);
     if (unit === '_pkg' && item !== '_unit') return layout('_pkg 下只能有 _unit 目录');
     const dot = name.lastIndexOf('.');
     const ext = dot === -1 ? '' : name.slice(dot + 1);
-    if (ext !== 'mdx' && ext !== 'json') return { area: 'invalid', code: 'path/extension', params: { ext: ext || '（无）' } };
+    if (ext !== 'mdx' && ext !== 'json')
+      return { area: 'invalid', code: 'path/extension', params: { ext: ext || '（无）' } };
     const stem = name.slice(0, dot);
     const kind = kindsByLength.find((k) => stem.startsWith(`${k}-`));
     if (!kind) {
-      return { area: 'invalid', code: 'path/unknown-kind', params: { kind: stem.replace(/-[^-]*$/, ''), allowed: evidenceKinds.join('、') } };
+      return {
+        area: 'invalid',
+        code: 'path/unknown-kind',
+        params: { kind: stem.replace(/-[^-]*$/, ''), allowed: evidenceKinds.join('、') },
+      };
     }
     const seq = stem.slice(kind.length + 1);
     if (!segment.test(seq)) return layout(`序号 ${seq} 只能包含小写字母、数字和连字符`);

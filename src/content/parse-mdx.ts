@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { isMap, isScalar, isSeq, LineCounter, type Node as YamlNode, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import { diagnostic } from '../diagnostics/index.ts';
 import { LineIndex } from './line-index.ts';
@@ -53,7 +53,9 @@ export function parseMdx(file: string, text: string): ParsedMdx {
   } catch (error) {
     diagnostics.push(mdxParseDiagnostic(file, error));
   }
-  return frontMatter ? { frontMatter, ...(body ? { body } : {}), diagnostics } : { ...(body ? { body } : {}), diagnostics };
+  return frontMatter
+    ? { frontMatter, ...(body ? { body } : {}), diagnostics }
+    : { ...(body ? { body } : {}), diagnostics };
 }
 
 function mdxParseDiagnostic(file: string, error: unknown): Diagnostic {
@@ -61,7 +63,8 @@ function mdxParseDiagnostic(file: string, error: unknown): Diagnostic {
   const reason = e.reason ?? e.message ?? String(error);
   const place = { line: e.line ?? 1, column: e.column ?? 1 };
   // micromark reports `<!--` as an unexpected `!` and itself suggests `{/* */}`, which omarc forbids.
-  if (/to create a comment in MDX/.test(reason)) return diagnostic('mdx/html-comment', file, { ...place, column: Math.max(1, place.column - 1) });
+  if (/to create a comment in MDX/.test(reason))
+    return diagnostic('mdx/html-comment', file, { ...place, column: Math.max(1, place.column - 1) });
   return diagnostic('mdx/parse', file, place, { detail: reason.replace(/\s*\(note:.*\)$/, '') });
 }
 
@@ -72,7 +75,12 @@ function parseYaml(
   index: LineIndex,
 ): { parsed?: ParsedData; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const document = parseDocument(yamlText, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+  });
   const at = (position: number) => index.place(offset + position);
   const diagnostics: Diagnostic[] = [];
   for (const error of document.errors) {
@@ -83,7 +91,9 @@ function parseYaml(
     const place = at(position);
     if (error.code === 'TAB_AS_INDENT') diagnostics.push(diagnostic('parse/yaml-tab', file, place));
     else if (error.code === 'DUPLICATE_KEY') {
-      diagnostics.push(diagnostic('parse/duplicate-key', file, place, { key: yamlText.slice(error.pos[0], error.pos[1]) }));
+      diagnostics.push(
+        diagnostic('parse/duplicate-key', file, place, { key: yamlText.slice(error.pos[0], error.pos[1]) }),
+      );
     } else diagnostics.push(diagnostic('parse/yaml', file, place, { detail: firstLine(error.message) }));
   }
   if (diagnostics.length > 0) return { diagnostics };

@@ -1,6 +1,16 @@
 import type { Diagnostic } from '../diagnostics/index.ts';
 import { diagnostic } from '../diagnostics/index.ts';
-import type { CatalogueEntry, Contract, ContractConfig, InfoSystem, OmItem, ScoreRule, SpecialPeriod, Staff, Unit } from '../model/index.ts';
+import type {
+  CatalogueEntry,
+  Contract,
+  ContractConfig,
+  InfoSystem,
+  OmItem,
+  ScoreRule,
+  SpecialPeriod,
+  Staff,
+  Unit,
+} from '../model/index.ts';
 import { type Period, periodsOf } from '../period/index.ts';
 import type { FileResult } from '../validate/check-file.ts';
 
@@ -38,7 +48,11 @@ export function buildRegistries(results: readonly FileResult[]): {
   const byContract = new Map<string, Map<string, FileResult>>();
   const calendars = new Map<number, Record<string, unknown>>();
   for (const result of results) {
-    if (result.path.area === 'calendar' && result.record && !result.diagnostics.some((d) => d.severity === 'error')) {
+    if (
+      result.path.area === 'calendar' &&
+      result.record &&
+      !result.diagnostics.some((d) => d.severity === 'error')
+    ) {
       calendars.set(result.path.year, result.record.data);
     }
     if (result.path.area !== 'registry') continue;
@@ -48,10 +62,18 @@ export function buildRegistries(results: readonly FileResult[]): {
   }
   const registries = new Map<string, ContractRegistry>();
   for (const [contractId, files] of [...byContract].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const anchor = files.get('contract')?.display ?? [...files.values()][0]?.display ?? `content/contracts/${contractId}`;
+    const anchor =
+      files.get('contract')?.display ?? [...files.values()][0]?.display ?? `content/contracts/${contractId}`;
     const missing = requiredFiles.filter((name) => !files.get(name)?.record);
     for (const name of missing) {
-      diagnostics.push(diagnostic('ref/registry-missing', anchor, { line: 1, column: 1 }, { contractId, name: `${name}.json` }));
+      diagnostics.push(
+        diagnostic(
+          'ref/registry-missing',
+          anchor,
+          { line: 1, column: 1 },
+          { contractId, name: `${name}.json` },
+        ),
+      );
     }
     if (missing.length > 0) continue;
     const data = (name: string) => files.get(name)?.record?.data as unknown;

@@ -7,7 +7,9 @@ export const maxSourceBytes = 1024 * 1024;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The decoded text of a content file, or the reason it cannot be treated as text. */
-export type SourceText = { ok: true; text: string; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+export type SourceText =
+  | { ok: true; text: string; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * Decodes file bytes as strict UTF-8. A BOM is dropped (its offset would shift every column) and CRLF is
@@ -19,7 +21,9 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceText {
   if (bytes.byteLength > maxSourceBytes) {
     return {
       ok: false,
-      diagnostics: [diagnostic('parse/too-large', file, start, { size: bytes.byteLength, limit: maxSourceBytes })],
+      diagnostics: [
+        diagnostic('parse/too-large', file, start, { size: bytes.byteLength, limit: maxSourceBytes }),
+      ],
     };
   }
   if (bytes.includes(0)) {
@@ -29,7 +33,10 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceText {
   try {
     text = strictUtf8.decode(bytes);
   } catch {
-    return { ok: false, diagnostics: [diagnostic('parse/binary', file, start, { reason: '不是有效的 UTF-8' })] };
+    return {
+      ok: false,
+      diagnostics: [diagnostic('parse/binary', file, start, { reason: '不是有效的 UTF-8' })],
+    };
   }
   const diagnostics: Diagnostic[] = [];
   if (text.charCodeAt(0) === 0xfeff) {
@@ -39,8 +46,11 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceText {
   const crlf = text.indexOf('\r\n');
   if (crlf !== -1) {
     const line = text.slice(0, crlf).split('\n').length;
-    diagnostics.push(diagnostic('format/crlf', file, { line, column: crlf - text.lastIndexOf('\n', crlf - 1) }));
+    diagnostics.push(
+      diagnostic('format/crlf', file, { line, column: crlf - text.lastIndexOf('\n', crlf - 1) }),
+    );
   }
-  if (text.trim() === '') return { ok: false, diagnostics: [...diagnostics, diagnostic('parse/empty', file, start)] };
+  if (text.trim() === '')
+    return { ok: false, diagnostics: [...diagnostics, diagnostic('parse/empty', file, start)] };
   return { ok: true, text, diagnostics };
 }

@@ -1,5 +1,5 @@
-import catalogue from './messages/zh-CN.json' with { type: 'json' };
 import type { Severity } from './diagnostic.ts';
+import catalogue from './messages/zh-CN.json' with { type: 'json' };
 
 interface CatalogueEntry {
   severity: Severity;

@@ -37,7 +37,8 @@ export function formatGithub(files: number, diagnostics: readonly Diagnostic[]):
  * Colour only when `colour` is true (the caller decides from the stream, NO_COLOR and FORCE_COLOR).
  */
 export function formatHuman(files: number, diagnostics: readonly Diagnostic[], colour: boolean): string {
-  const paint = (style: Parameters<typeof styleText>[0], text: string) => (colour ? styleText(style, text, { validateStream: false }) : text);
+  const paint = (style: Parameters<typeof styleText>[0], text: string) =>
+    colour ? styleText(style, text, { validateStream: false }) : text;
   const out: string[] = [];
   let current = '';
   for (const d of diagnostics) {
@@ -49,7 +50,10 @@ export function formatHuman(files: number, diagnostics: readonly Diagnostic[], c
     const severity = d.severity === 'error' ? paint('red', '错误') : paint('yellow', '警告');
     out.push(`  ${d.file}:${d.line}:${d.column}  ${severity}  ${d.message}  ${paint('dim', `[${d.code}]`)}`);
     if (d.hint) out.push(`    ${paint('cyan', '→')} ${d.hint}`);
-    if (d.cause) out.push(`    ${paint('dim', `另见 ${d.cause.file}:${d.cause.line}:${d.cause.column}：${d.cause.message}`)}`);
+    if (d.cause)
+      out.push(
+        `    ${paint('dim', `另见 ${d.cause.file}:${d.cause.line}:${d.cause.column}：${d.cause.message}`)}`,
+      );
   }
   if (out.length > 0) out.push('');
   out.push(summaryLine(files, diagnostics));

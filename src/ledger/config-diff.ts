@@ -23,7 +23,8 @@ export function configHash(config: unknown): string {
 /** Dotted keys whose value differs from the default (spec §9: reports list every non-default decision). */
 export function nonDefaultValues(config: unknown, defaults: unknown, prefix = ''): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v);
   if (isObject(config) && isObject(defaults)) {
     for (const key of [...new Set([...Object.keys(config), ...Object.keys(defaults)])].sort()) {
       Object.assign(out, nonDefaultValues(config[key], defaults[key], prefix ? `${prefix}.${key}` : key));

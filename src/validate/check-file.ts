@@ -49,8 +49,10 @@ export function checkFile(input: FileInput, bytes: Uint8Array): FileResult {
   const base = { display: input.display, relative: input.relative, hash, path };
   const file = input.display;
   if (path.area === 'attachment') return { ...base, diagnostics: [] };
-  if (path.area === 'unknown') return { ...base, diagnostics: [diagnostic('path/unknown-file', file, start, { path: input.relative })] };
-  if (path.area === 'invalid') return { ...base, diagnostics: [diagnostic(path.code, file, start, path.params)] };
+  if (path.area === 'unknown')
+    return { ...base, diagnostics: [diagnostic('path/unknown-file', file, start, { path: input.relative })] };
+  if (path.area === 'invalid')
+    return { ...base, diagnostics: [diagnostic(path.code, file, start, path.params)] };
 
   const source = decodeSource(file, bytes);
   if (!source.ok) return { ...base, diagnostics: source.diagnostics };
@@ -77,7 +79,11 @@ export function checkFile(input: FileInput, bytes: Uint8Array): FileResult {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     // Registry lists (units.json, items.json …) are arrays by design.
     if (!(path.area === 'registry' && Array.isArray(data))) {
-      diagnostics.push(diagnostic('parse/not-object', file, placeOf(pointers, ''), { actual: Array.isArray(data) ? '数组' : String(data) }));
+      diagnostics.push(
+        diagnostic('parse/not-object', file, placeOf(pointers, ''), {
+          actual: Array.isArray(data) ? '数组' : String(data),
+        }),
+      );
       return { ...base, diagnostics };
     }
   }
@@ -87,10 +93,23 @@ export function checkFile(input: FileInput, bytes: Uint8Array): FileResult {
     const kind = (data as Record<string, unknown>).kind;
     diagnostics.push(
       kind === undefined
-        ? diagnostic('schema/required', file, placeOf(pointers, ''), { property: 'kind', title: '类型', example: `例如：kind: ${reviewKinds[0]}` })
-        : diagnostic('schema/enum', file, placeOf(pointers, '/kind'), { path: 'kind', title: '类型', actual: JSON.stringify(kind), allowed: reviewKinds.join('、') }),
+        ? diagnostic('schema/required', file, placeOf(pointers, ''), {
+            property: 'kind',
+            title: '类型',
+            example: `例如：kind: ${reviewKinds[0]}`,
+          })
+        : diagnostic('schema/enum', file, placeOf(pointers, '/kind'), {
+            path: 'kind',
+            title: '类型',
+            actual: JSON.stringify(kind),
+            allowed: reviewKinds.join('、'),
+          }),
     );
-  } else if (schema && path.area === 'evidence' && isOtherKind(path.kind, (data as Record<string, unknown>).kind)) {
+  } else if (
+    schema &&
+    path.area === 'evidence' &&
+    isOtherKind(path.kind, (data as Record<string, unknown>).kind)
+  ) {
     // Data of another kind in a misnamed file: validating it against the file name's schema would bury the one
     // real problem (the name) under dozens of follow-on errors; folder agreement reports it.
   } else if (schema) {
@@ -110,11 +129,19 @@ export function checkFile(input: FileInput, bytes: Uint8Array): FileResult {
     diagnostics.push(...checkTimeOrder(file, path.kind, record, pointers));
     diagnostics.push(...checkOccurredAt(file, path.kind, record, pointers));
   }
-  return { ...base, diagnostics, record: { data: record, places: keepPlaces(pointers), ...(body ? { body } : {}) } };
+  return {
+    ...base,
+    diagnostics,
+    record: { data: record, places: keepPlaces(pointers), ...(body ? { body } : {}) },
+  };
 }
 
 function isOtherKind(fileKind: string, dataKind: unknown): boolean {
-  return typeof dataKind === 'string' && dataKind !== fileKind && (evidenceKinds as readonly string[]).includes(dataKind);
+  return (
+    typeof dataKind === 'string' &&
+    dataKind !== fileKind &&
+    (evidenceKinds as readonly string[]).includes(dataKind)
+  );
 }
 
 function schemaFor(path: ContentPath, data: unknown): string | 'unknown-review-kind' | undefined {
@@ -127,7 +154,9 @@ function schemaFor(path: ContentPath, data: unknown): string | 'unknown-review-k
       return `evidence/${path.kind}.schema.json`;
     case 'review': {
       const kind = (data as Record<string, unknown>).kind;
-      return typeof kind === 'string' && (reviewKinds as readonly string[]).includes(kind) ? `review/${kind}.schema.json` : 'unknown-review-kind';
+      return typeof kind === 'string' && (reviewKinds as readonly string[]).includes(kind)
+        ? `review/${kind}.schema.json`
+        : 'unknown-review-kind';
     }
     default:
       return undefined;
@@ -135,7 +164,12 @@ function schemaFor(path: ContentPath, data: unknown): string | 'unknown-review-k
 }
 
 /** The folder is the source of truth for where a record belongs; its fields must agree with it. */
-function checkFolderAgreement(file: string, path: ContentPath, data: Record<string, unknown>, pointers: PointerMap): Diagnostic[] {
+function checkFolderAgreement(
+  file: string,
+  path: ContentPath,
+  data: Record<string, unknown>,
+  pointers: PointerMap,
+): Diagnostic[] {
   if (path.area !== 'evidence' && path.area !== 'review') return [];
   const out: Diagnostic[] = [];
   const expect = (field: string, expected: unknown, actual: unknown) => {
@@ -169,14 +203,25 @@ function checkFolderAgreement(file: string, path: ContentPath, data: Record<stri
   return out;
 }
 
-function checkOccurredAt(file: string, kind: string, data: Record<string, unknown>, pointers: PointerMap): Diagnostic[] {
+function checkOccurredAt(
+  file: string,
+  kind: string,
+  data: Record<string, unknown>,
+  pointers: PointerMap,
+): Diagnostic[] {
   const field = primaryTimeField[kind as keyof typeof primaryTimeField];
   if (data.occurredAt === undefined || !field) return [];
   const primary = getPath(data, field);
   const a = instantOf(data.occurredAt);
   const b = instantOf(primary);
   if (a === undefined || b === undefined || a === b) return [];
-  return [diagnostic('time/occurred-mismatch', file, placeOf(pointers, '/occurredAt'), { value: String(data.occurredAt), field, expected: String(primary) })];
+  return [
+    diagnostic('time/occurred-mismatch', file, placeOf(pointers, '/occurredAt'), {
+      value: String(data.occurredAt),
+      field,
+      expected: String(primary),
+    }),
+  ];
 }
 
 /** Reads a dotted field path such as `window.start`. */
@@ -194,7 +239,11 @@ function keepPlaces(pointers: PointerMap): Record<string, Place> {
   const kept: Record<string, Place> = {};
   for (const [pointer, place] of pointers) {
     const depth = pointer.split('/').length - 1;
-    if (depth <= 2 || pointer.endsWith('/sha256') || /\/(linkedTicketId|ticketId|evidenceId|eventRef)$/.test(pointer)) {
+    if (
+      depth <= 2 ||
+      pointer.endsWith('/sha256') ||
+      /\/(linkedTicketId|ticketId|evidenceId|eventRef)$/.test(pointer)
+    ) {
       kept[pointer] = place.value;
     }
   }

@@ -15,11 +15,16 @@ export async function checkFiles(
   files: ReadonlyArray<{ input: FileInput; bytes: Uint8Array }>,
   workers = Math.max(1, availableParallelism()),
 ): Promise<FileResult[]> {
-  if (files.length < parallelThreshold || workers <= 1) return files.map(({ input, bytes }) => checkFile(input, bytes));
+  if (files.length < parallelThreshold || workers <= 1)
+    return files.map(({ input, bytes }) => checkFile(input, bytes));
   const results: FileResult[] = new Array(files.length);
   const batches: WorkerBatch[] = [];
-  for (let i = 0; i < files.length; i += batchSize) batches.push({ id: i, files: files.slice(i, i + batchSize) });
-  const pool = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(new URL('./check-worker.ts', import.meta.url)));
+  for (let i = 0; i < files.length; i += batchSize)
+    batches.push({ id: i, files: files.slice(i, i + batchSize) });
+  const pool = Array.from(
+    { length: Math.min(workers, batches.length) },
+    () => new Worker(new URL('./check-worker.ts', import.meta.url)),
+  );
   try {
     await Promise.all(
       pool.map(

@@ -1,7 +1,7 @@
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
-import { type ContractRegistry, buildRegistries } from '../content/registry.ts';
+import { buildRegistries, type ContractRegistry } from '../content/registry.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import { compareDiagnostics, diagnostic } from '../diagnostics/index.ts';
 import { CheckCache } from './check-cache.ts';
@@ -50,7 +50,13 @@ export async function checkProject(options: CheckOptions): Promise<CheckResult> 
   const root = resolve(cwd, options.contentDir);
   const rootReal = await realpath(root);
   const diagnostics: Diagnostic[] = [];
-  const entries = await fg('**/*', { cwd: root, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true });
+  const entries = await fg('**/*', {
+    cwd: root,
+    dot: false,
+    onlyFiles: false,
+    followSymbolicLinks: false,
+    objectMode: true,
+  });
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const display = (rel: string) => relative(cwd, join(root, rel)).split(sep).join('/');
@@ -64,21 +70,27 @@ export async function checkProject(options: CheckOptions): Promise<CheckResult> 
       if (entry.dirent.isSymbolicLink()) {
         const target = await realpath(abs).catch(() => undefined);
         if (!target || !(target === rootReal || target.startsWith(rootReal + sep))) {
-          diagnostics.push(diagnostic('path/symlink', shown, { line: 1, column: 1 }, { target: target ?? '（无效链接）' }));
+          diagnostics.push(
+            diagnostic('path/symlink', shown, { line: 1, column: 1 }, { target: target ?? '（无效链接）' }),
+          );
           return;
         }
         if (!(await lstat(target)).isFile()) return;
       } else if (!entry.dirent.isFile()) return;
       inputs.push({ input: { display: shown, relative: rel }, bytes: await readFile(abs) });
     } catch (error) {
-      diagnostics.push(diagnostic('path/unreadable', shown, { line: 1, column: 1 }, { detail: (error as Error).message }));
+      diagnostics.push(
+        diagnostic('path/unreadable', shown, { line: 1, column: 1 }, { detail: (error as Error).message }),
+      );
     }
   });
   inputs.sort((a, b) => (a.input.relative < b.input.relative ? -1 : 1));
 
   const cache = options.cacheFile ? new CheckCache(options.cacheFile) : undefined;
   const { createHash } = await import('node:crypto');
-  const keys = inputs.map(({ input, bytes }) => CheckCache.key(input.relative, createHash('sha256').update(bytes).digest('hex')));
+  const keys = inputs.map(({ input, bytes }) =>
+    CheckCache.key(input.relative, createHash('sha256').update(bytes).digest('hex')),
+  );
   const results: FileResult[] = new Array(inputs.length);
   const misses: number[] = [];
   inputs.forEach(({ input }, i) => {
@@ -141,7 +153,11 @@ function relocate(result: FileResult, shown: string): FileResult {
   return { ...result, display: shown, diagnostics: result.diagnostics.map((d) => ({ ...d, file: shown })) };
 }
 
-async function mapLimit<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+async function mapLimit<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {

@@ -1,19 +1,36 @@
-import type {} from 'mdast-util-mdx';
 import { posix } from 'node:path';
 import type { Root } from 'mdast';
+import type {} from 'mdast-util-mdx';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic, Place } from '../diagnostics/index.ts';
 import { diagnostic } from '../diagnostics/index.ts';
 
 /** The only components vendor MDX may use, with their allowed attributes. */
-export const allowedComponents: Readonly<Record<string, { attributes: readonly string[]; required: readonly string[] }>> = {
+export const allowedComponents: Readonly<
+  Record<string, { attributes: readonly string[]; required: readonly string[] }>
+> = {
   Unit: { attributes: ['id'], required: ['id'] },
   Figure: { attributes: ['sha256', 'caption'], required: ['sha256'] },
   Note: { attributes: [], required: [] },
 };
 
 /** HTML elements that can run code or pull in other documents. */
-const dangerousElements = new Set(['script', 'iframe', 'style', 'object', 'embed', 'frame', 'frameset', 'form', 'input', 'link', 'meta', 'base', 'svg', 'math']);
+const dangerousElements = new Set([
+  'script',
+  'iframe',
+  'style',
+  'object',
+  'embed',
+  'frame',
+  'frameset',
+  'form',
+  'input',
+  'link',
+  'meta',
+  'base',
+  'svg',
+  'math',
+]);
 const safeSchemes = new Set(['http:', 'https:', 'mailto:']);
 
 /** What the body references, for the cross-file checks. */
@@ -27,21 +44,30 @@ export interface BodyFacts {
  * Checks that an MDX body is data only: no ESM, no expressions, only whitelisted components with string
  * attributes, and no URL that can execute. Relative links must stay inside content/.
  */
-export function checkMdxBody(file: string, relativeToContent: string, tree: Root): { diagnostics: Diagnostic[]; facts: BodyFacts } {
+export function checkMdxBody(
+  file: string,
+  relativeToContent: string,
+  tree: Root,
+): { diagnostics: Diagnostic[]; facts: BodyFacts } {
   const diagnostics: Diagnostic[] = [];
   const facts: BodyFacts = { units: [], figures: [], links: [] };
   const placeOf = (node: { position?: { start: { line: number; column: number } } | undefined }): Place =>
-    node.position ? { line: node.position.start.line, column: node.position.start.column } : { line: 1, column: 1 };
+    node.position
+      ? { line: node.position.start.line, column: node.position.start.column }
+      : { line: 1, column: 1 };
   const checkUrl = (url: string, place: Place) => {
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1];
     if (scheme) {
-      if (!safeSchemes.has(`${scheme.toLowerCase()}:`)) diagnostics.push(diagnostic('mdx/url', file, place, { url: truncate(url) }));
+      if (!safeSchemes.has(`${scheme.toLowerCase()}:`))
+        diagnostics.push(diagnostic('mdx/url', file, place, { url: truncate(url) }));
       return;
     }
     if (url.startsWith('#') || url.startsWith('//') === false) {
       const target = url.split(/[?#]/)[0] ?? '';
       if (target === '') return;
-      const resolved = posix.normalize(posix.join(posix.dirname(relativeToContent), decodeURIComponentSafe(target)));
+      const resolved = posix.normalize(
+        posix.join(posix.dirname(relativeToContent), decodeURIComponentSafe(target)),
+      );
       if (target.startsWith('/') || resolved === '..' || resolved.startsWith('../')) {
         diagnostics.push(diagnostic('path/escape', file, place, { path: truncate(url) }));
       } else facts.links.push({ path: resolved, place });
@@ -69,9 +95,14 @@ export function checkMdxBody(file: string, relativeToContent: string, tree: Root
       case 'mdxJsxTextElement': {
         const name = node.name ?? '';
         const spec = allowedComponents[name];
-        if (name === '') diagnostics.push(diagnostic('mdx/component', file, place, { name: '（片段 <>）', allowed: allowedList() }));
-        else if (dangerousElements.has(name.toLowerCase())) diagnostics.push(diagnostic('mdx/html', file, place, { name }));
-        else if (!spec) diagnostics.push(diagnostic('mdx/component', file, place, { name, allowed: allowedList() }));
+        if (name === '')
+          diagnostics.push(
+            diagnostic('mdx/component', file, place, { name: '（片段 <>）', allowed: allowedList() }),
+          );
+        else if (dangerousElements.has(name.toLowerCase()))
+          diagnostics.push(diagnostic('mdx/html', file, place, { name }));
+        else if (!spec)
+          diagnostics.push(diagnostic('mdx/component', file, place, { name, allowed: allowedList() }));
         const values: Record<string, string> = {};
         for (const attribute of node.attributes) {
           const attributePlace = attribute.position
@@ -89,7 +120,10 @@ export function checkMdxBody(file: string, relativeToContent: string, tree: Root
             diagnostics.push(diagnostic('mdx/expression-attribute', file, attributePlace, { name }));
             continue;
           }
-          if (/^(href|src|action|formaction|xlink:href)$/i.test(attribute.name) && typeof attribute.value === 'string') {
+          if (
+            /^(href|src|action|formaction|xlink:href)$/i.test(attribute.name) &&
+            typeof attribute.value === 'string'
+          ) {
             checkUrl(attribute.value, attributePlace);
           }
           if (spec && !spec.attributes.includes(attribute.name)) {
@@ -106,7 +140,9 @@ export function checkMdxBody(file: string, relativeToContent: string, tree: Root
         if (spec) {
           for (const required of spec.required) {
             if (values[required] === undefined) {
-              diagnostics.push(diagnostic('mdx/missing-attribute', file, place, { component: name, name: required }));
+              diagnostics.push(
+                diagnostic('mdx/missing-attribute', file, place, { component: name, name: required }),
+              );
             }
           }
           if (name === 'Unit' && values.id) facts.units.push({ id: values.id, place });

@@ -23,7 +23,10 @@ const systemFlag: Record<string, { flag: 'backupRequired' | 'scanRequired'; acti
  * The checks that need more than one file: registry references, attachments and their fixity, duplicate ids
  * and ticket numbers (first occurrence as the cause), and whether each record lies in its period.
  */
-export function checkReferences(results: readonly FileResult[], registries: ReadonlyMap<string, ContractRegistry>): { diagnostics: Diagnostic[] } {
+export function checkReferences(
+  results: readonly FileResult[],
+  registries: ReadonlyMap<string, ContractRegistry>,
+): { diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   const attachments = new Map<string, FileResult>();
   const paths = new Set<string>();
@@ -33,13 +36,22 @@ export function checkReferences(results: readonly FileResult[], registries: Read
   }
   const referencedAttachments = new Set<string>();
   const firstSeen = new Map<string, { file: string; place: Place }>();
-  const duplicate = (key: string, file: string, place: Place, code: 'dup/id' | 'dup/ticket', params: Record<string, string>) => {
+  const duplicate = (
+    key: string,
+    file: string,
+    place: Place,
+    code: 'dup/id' | 'dup/ticket',
+    params: Record<string, string>,
+  ) => {
     const first = firstSeen.get(key);
     if (!first) {
       firstSeen.set(key, { file, place });
       return;
     }
-    out.push({ ...diagnostic(code, file, place, params), cause: { file: first.file, ...first.place, message: '首次出现于此' } });
+    out.push({
+      ...diagnostic(code, file, place, params),
+      cause: { file: first.file, ...first.place, message: '首次出现于此' },
+    });
   };
   const evidenceIds = new Set(results.flatMap((r) => (r.path.area === 'evidence' ? [r.path.id] : [])));
 
@@ -48,10 +60,12 @@ export function checkReferences(results: readonly FileResult[], registries: Read
     if ((path.area !== 'evidence' && path.area !== 'review') || !record) continue;
     const file = result.display;
     const data = record.data;
-    const at = (pointer: string): Place => record.places[pointer] ?? record.places[pointer.slice(0, pointer.lastIndexOf('/'))] ?? origin;
+    const at = (pointer: string): Place =>
+      record.places[pointer] ?? record.places[pointer.slice(0, pointer.lastIndexOf('/'))] ?? origin;
     const registry = registries.get(path.contractId);
     if (path.area === 'evidence') duplicate(`id:${path.id}`, file, at('/kind'), 'dup/id', { id: path.id });
-    else if (typeof data.id === 'string') duplicate(`review:${path.contractId}:${data.id}`, file, at('/id'), 'dup/id', { id: data.id });
+    else if (typeof data.id === 'string')
+      duplicate(`review:${path.contractId}:${data.id}`, file, at('/id'), 'dup/id', { id: data.id });
     if (!registry) {
       out.push(diagnostic('ref/contract', file, at('/contractId'), { contractId: path.contractId }));
       continue;
@@ -71,7 +85,11 @@ export function checkReferences(results: readonly FileResult[], registries: Read
       const values = data[field];
       for (const [i, ref] of (Array.isArray(values) ? values : [values]).entries()) {
         if (typeof ref !== 'string' || evidenceIds.has(ref)) continue;
-        out.push(diagnostic('ref/evidence', file, at(Array.isArray(values) ? `/${field}/${i}` : `/${field}`), { ref }));
+        out.push(
+          diagnostic('ref/evidence', file, at(Array.isArray(values) ? `/${field}/${i}` : `/${field}`), {
+            ref,
+          }),
+        );
       }
     }
     checkStaff(out, file, data, at, registry);
@@ -83,11 +101,20 @@ export function checkReferences(results: readonly FileResult[], registries: Read
     const unitId = typeof data.unitId === 'string' ? data.unitId : path.unitId;
     const unitKnown = unitId === undefined || registry.unitById.has(unitId);
     if (!unitKnown) {
-      out.push(diagnostic('ref/unit', file, at('/unitId'), { unitId, contractId, allowed: [...registry.unitById.keys()].join('、') }));
+      out.push(
+        diagnostic('ref/unit', file, at('/unitId'), {
+          unitId,
+          contractId,
+          allowed: [...registry.unitById.keys()].join('、'),
+        }),
+      );
     }
     const itemNos = new Set<number>();
     const items: Array<[number, string]> = [];
-    if (Array.isArray(data.itemNos)) data.itemNos.forEach((n, i) => typeof n === 'number' && items.push([n, `/itemNos/${i}`]));
+    if (Array.isArray(data.itemNos)) {
+      for (const [i, n] of data.itemNos.entries())
+        if (typeof n === 'number') items.push([n, `/itemNos/${i}`]);
+    }
     if (typeof data.itemNo === 'number') items.push([data.itemNo, '/itemNo']);
     for (const [no, pointer] of items) {
       itemNos.add(no);
@@ -98,7 +125,10 @@ export function checkReferences(results: readonly FileResult[], registries: Read
       }
     }
     const systems: Array<[string, string]> = [];
-    if (Array.isArray(data.systemIds)) data.systemIds.forEach((s, i) => typeof s === 'string' && systems.push([s, `/systemIds/${i}`]));
+    if (Array.isArray(data.systemIds)) {
+      for (const [i, s] of data.systemIds.entries())
+        if (typeof s === 'string') systems.push([s, `/systemIds/${i}`]);
+    }
     if (typeof data.systemId === 'string') systems.push([data.systemId, '/systemId']);
     const seenSystems = new Set<string>();
     for (const [systemId, pointer] of systems) {
@@ -107,48 +137,95 @@ export function checkReferences(results: readonly FileResult[], registries: Read
       const system = registry.systemById.get(systemId);
       if (!system) out.push(diagnostic('ref/system', file, at(pointer), { systemId }));
       else if (system.itemNo !== undefined && itemNos.size > 0 && !itemNos.has(system.itemNo)) {
-        out.push(diagnostic('ref/system-item', file, at(pointer), { systemId, owner: system.itemNo, itemNos: [...itemNos].join('、') }));
+        out.push(
+          diagnostic('ref/system-item', file, at(pointer), {
+            systemId,
+            owner: system.itemNo,
+            itemNos: [...itemNos].join('、'),
+          }),
+        );
       } else {
         const required = systemFlag[kind];
         if (required && system[required.flag] === false) {
-          out.push(diagnostic('ref/system-flag', file, at(pointer), { systemId, activity: required.activity, flag: required.flag }));
+          out.push(
+            diagnostic('ref/system-flag', file, at(pointer), {
+              systemId,
+              activity: required.activity,
+              flag: required.flag,
+            }),
+          );
         }
       }
     }
     if (kind === 'fault' && typeof data.ticketNo === 'string') {
-      duplicate(`ticket:${contractId}:${data.ticketNo}`, file, at('/ticketNo'), 'dup/ticket', { field: 'ticketNo', value: data.ticketNo });
+      duplicate(`ticket:${contractId}:${data.ticketNo}`, file, at('/ticketNo'), 'dup/ticket', {
+        field: 'ticketNo',
+        value: data.ticketNo,
+      });
     }
     if (kind === 'vuln' && typeof data.vulnId === 'string') {
-      duplicate(`vuln:${contractId}:${data.vulnId}`, file, at('/vulnId'), 'dup/ticket', { field: 'vulnId', value: data.vulnId });
+      duplicate(`vuln:${contractId}:${data.vulnId}`, file, at('/vulnId'), 'dup/ticket', {
+        field: 'vulnId',
+        value: data.vulnId,
+      });
     }
-    if (kind === 'satisfaction' && typeof data.evaluationPeriod === 'string' && data.evaluationPeriod !== path.period) {
-      out.push(diagnostic('time/evaluation-period', file, at('/evaluationPeriod'), { actual: data.evaluationPeriod, expected: path.period }));
+    if (
+      kind === 'satisfaction' &&
+      typeof data.evaluationPeriod === 'string' &&
+      data.evaluationPeriod !== path.period
+    ) {
+      out.push(
+        diagnostic('time/evaluation-period', file, at('/evaluationPeriod'), {
+          actual: data.evaluationPeriod,
+          expected: path.period,
+        }),
+      );
     }
     if (period) checkPeriodFit(out, file, kind, data, at, period, registry);
     for (const figure of record.body?.figures ?? []) {
       referencedAttachments.add(figure.sha256);
       if (!attachments.has(figure.sha256)) {
-        out.push(diagnostic('ref/attachment-missing', file, figure.place, { sha256: figure.sha256, prefix: figure.sha256.slice(0, 2) }));
+        out.push(
+          diagnostic('ref/attachment-missing', file, figure.place, {
+            sha256: figure.sha256,
+            prefix: figure.sha256.slice(0, 2),
+          }),
+        );
       }
     }
     for (const link of record.body?.links ?? []) {
-      if (!paths.has(link.path)) out.push(diagnostic('ref/link-missing', file, link.place, { path: link.path }));
+      if (!paths.has(link.path))
+        out.push(diagnostic('ref/link-missing', file, link.place, { path: link.path }));
     }
   }
   for (const [sha256, attachment] of attachments) {
     if (!referencedAttachments.has(sha256) && attachment.hash !== sha256) {
-      out.push(diagnostic('ref/attachment-hash', attachment.display, origin, { path: attachment.display, actual: attachment.hash }));
+      out.push(
+        diagnostic('ref/attachment-hash', attachment.display, origin, {
+          path: attachment.display,
+          actual: attachment.hash,
+        }),
+      );
     }
   }
   return { diagnostics: out };
 }
 
-function checkStaff(out: Diagnostic[], file: string, data: Record<string, unknown>, at: (p: string) => Place, registry: ContractRegistry) {
+function checkStaff(
+  out: Diagnostic[],
+  file: string,
+  data: Record<string, unknown>,
+  at: (p: string) => Place,
+  registry: ContractRegistry,
+) {
   for (const field of staffFields) {
     const value = data[field];
-    const ids = Array.isArray(value) ? value.map((v, i) => [v, `/${field}/${i}`] as const) : [[value, `/${field}`] as const];
+    const ids = Array.isArray(value)
+      ? value.map((v, i) => [v, `/${field}/${i}`] as const)
+      : [[value, `/${field}`] as const];
     for (const [id, pointer] of ids) {
-      if (typeof id === 'string' && !registry.staffById.has(id)) out.push(diagnostic('ref/staff', file, at(pointer), { staffId: id }));
+      if (typeof id === 'string' && !registry.staffById.has(id))
+        out.push(diagnostic('ref/staff', file, at(pointer), { staffId: id }));
     }
   }
 }
@@ -165,9 +242,12 @@ function checkAttachments(
     referenced.add(sha256);
     const place = places[pointer] ?? places[pointer.slice(0, pointer.lastIndexOf('/'))] ?? origin;
     const attachment = attachments.get(sha256);
-    if (!attachment) out.push(diagnostic('ref/attachment-missing', file, place, { sha256, prefix: sha256.slice(0, 2) }));
+    if (!attachment)
+      out.push(diagnostic('ref/attachment-missing', file, place, { sha256, prefix: sha256.slice(0, 2) }));
     else if (attachment.hash !== sha256) {
-      out.push(diagnostic('ref/attachment-hash', file, place, { path: attachment.display, actual: attachment.hash }));
+      out.push(
+        diagnostic('ref/attachment-hash', file, place, { path: attachment.display, actual: attachment.hash }),
+      );
     }
   }
 }
@@ -177,7 +257,9 @@ function hashReferences(value: unknown, pointer: string): Array<[string, string]
   if (Array.isArray(value)) return value.flatMap((v, i) => hashReferences(v, `${pointer}/${i}`));
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, v]) =>
-    key === 'sha256' && typeof v === 'string' && /^[0-9a-f]{64}$/.test(v) ? [[`${pointer}/sha256`, v] as [string, string]] : hashReferences(v, `${pointer}/${key}`),
+    key === 'sha256' && typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)
+      ? [[`${pointer}/sha256`, v] as [string, string]]
+      : hashReferences(v, `${pointer}/${key}`),
   );
 }
 

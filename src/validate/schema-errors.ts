@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
+import { type PointerMap, placeOf } from '../content/pointer-map.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import { diagnostic } from '../diagnostics/index.ts';
-import { type PointerMap, placeOf } from '../content/pointer-map.ts';
 
 interface SchemaLike {
   title?: string;
@@ -12,7 +12,10 @@ interface SchemaLike {
 }
 
 const formatZh: Record<string, { name: string; hint: string }> = {
-  'date-time': { name: '带时区的时间', hint: '使用带时区的 ISO-8601 时间，如 2026-10-21T10:00:00+08:00（北京时间为 +08:00）。' },
+  'date-time': {
+    name: '带时区的时间',
+    hint: '使用带时区的 ISO-8601 时间，如 2026-10-21T10:00:00+08:00（北京时间为 +08:00）。',
+  },
   date: { name: '日期', hint: '使用真实存在的日期，格式 YYYY-MM-DD，如 2026-10-16。' },
   time: { name: '时间', hint: '使用 HH:MM:SS+08:00 格式。' },
   duration: { name: '时长', hint: '使用 ISO-8601 时长，如 PT10M、PT1H、P7D。' },
@@ -50,7 +53,10 @@ export function schemaDiagnostics(
     if (summaryKeywords.has(error.keyword)) continue;
     if (error.keyword === 'pattern' && formatPointers.has(error.instancePath)) continue;
     if (error.keyword === 'enum' && constPointers.has(error.instancePath)) continue;
-    if (error.keyword !== 'oneOf' && oneOfPointers.some((p) => error.schemaPath.includes('/oneOf/') && error.instancePath.startsWith(p))) {
+    if (
+      error.keyword !== 'oneOf' &&
+      oneOfPointers.some((p) => error.schemaPath.includes('/oneOf/') && error.instancePath.startsWith(p))
+    ) {
       continue;
     }
     const d = toDiagnostic(file, error, pointers, schema, titles);
@@ -62,11 +68,20 @@ export function schemaDiagnostics(
   return out;
 }
 
-function toDiagnostic(file: string, error: ErrorObject, pointers: PointerMap, schema: string, titles: ReadonlyMap<string, string>): Diagnostic {
+function toDiagnostic(
+  file: string,
+  error: ErrorObject,
+  pointers: PointerMap,
+  schema: string,
+  titles: ReadonlyMap<string, string>,
+): Diagnostic {
   const parent = (error.parentSchema ?? {}) as SchemaLike;
   const path = displayPath(error.instancePath);
   // A shared definition (timestamp, date …) has a generic title; the field's own title says which field it is.
-  const title = titles.get(error.instancePath.replace(/\/\d+(?=\/|$)/g, '/*')) ?? parent.title ?? lastSegment(error.instancePath);
+  const title =
+    titles.get(error.instancePath.replace(/\/\d+(?=\/|$)/g, '/*')) ??
+    parent.title ??
+    lastSegment(error.instancePath);
   const actual = show(error.data);
   const at = (pointer: string, preferKey = false) => placeOf(pointers, pointer, preferKey);
   const params = error.params as Record<string, unknown>;
@@ -84,10 +99,15 @@ function toDiagnostic(file: string, error: ErrorObject, pointers: PointerMap, sc
     case 'unevaluatedProperties':
     case 'additionalProperties': {
       const property = String(params.unevaluatedProperty ?? params.additionalProperty);
-      return diagnostic('schema/unknown-property', file, at(`${error.instancePath}/${escapeSegment(property)}`, true), {
-        property,
-        schema,
-      });
+      return diagnostic(
+        'schema/unknown-property',
+        file,
+        at(`${error.instancePath}/${escapeSegment(property)}`, true),
+        {
+          property,
+          schema,
+        },
+      );
     }
     case 'type':
       return diagnostic('schema/type', file, at(error.instancePath), {
@@ -107,18 +127,31 @@ function toDiagnostic(file: string, error: ErrorObject, pointers: PointerMap, sc
         allowed: ((params.allowedValues as unknown[]) ?? parent.enum ?? []).map((v) => show(v)).join('、'),
       });
     case 'const':
-      return diagnostic('schema/const', file, at(error.instancePath), { path, title, expected: show(params.allowedValue) });
+      return diagnostic('schema/const', file, at(error.instancePath), {
+        path,
+        title,
+        expected: show(params.allowedValue),
+      });
     case 'format': {
       const format = String(params.format);
       const zh = formatZh[format] ?? { name: format, hint: '' };
-      return diagnostic('schema/format', file, at(error.instancePath), { path, title, actual, format: zh.name, formatHint: zh.hint });
+      return diagnostic('schema/format', file, at(error.instancePath), {
+        path,
+        title,
+        actual,
+        format: zh.name,
+        formatHint: zh.hint,
+      });
     }
     case 'pattern':
       return diagnostic('schema/pattern', file, at(error.instancePath), {
         path,
         title,
         actual,
-        example: parent.examples?.[0] === undefined ? `应符合 ${String(params.pattern)}` : `例如：${show(parent.examples[0])}`,
+        example:
+          parent.examples?.[0] === undefined
+            ? `应符合 ${String(params.pattern)}`
+            : `例如：${show(parent.examples[0])}`,
       });
     case 'minimum':
     case 'maximum':
@@ -144,7 +177,12 @@ function toDiagnostic(file: string, error: ErrorObject, pointers: PointerMap, sc
     case 'uniqueItems':
       return diagnostic('schema/unique', file, at(error.instancePath), { path, title });
     default:
-      return diagnostic('schema/other', file, at(error.instancePath), { path, title, detail: error.message ?? error.keyword, schema });
+      return diagnostic('schema/other', file, at(error.instancePath), {
+        path,
+        title,
+        detail: error.message ?? error.keyword,
+        schema,
+      });
   }
 }
 
@@ -186,14 +224,18 @@ const titleCache = new WeakMap<object, Map<string, string>>();
  * Field titles of a schema by JSON Pointer pattern (`/findings/<i>/foundAt` with `*` for the index), following `allOf` and local
  * properties; `$ref`s to shared definitions are not entered, their title at the use site wins.
  */
-export function fieldTitles(schema: object, resolve: (ref: string) => object | undefined): Map<string, string> {
+export function fieldTitles(
+  schema: object,
+  resolve: (ref: string) => object | undefined,
+): Map<string, string> {
   const cached = titleCache.get(schema);
   if (cached) return cached;
   const titles = new Map<string, string>();
   const walk = (node: SchemaNode | undefined, pointer: string, depth: number) => {
     if (!node || depth > 8) return;
     if (node.title && pointer !== '' && !titles.has(pointer)) titles.set(pointer, node.title);
-    for (const [key, child] of Object.entries(node.properties ?? {})) walk(child, `${pointer}/${key}`, depth + 1);
+    for (const [key, child] of Object.entries(node.properties ?? {}))
+      walk(child, `${pointer}/${key}`, depth + 1);
     if (node.items) walk(node.items, `${pointer}/*`, depth + 1);
     for (const part of node.allOf ?? []) {
       const target = part.$ref ? (resolve(part.$ref) as SchemaNode | undefined) : part;

@@ -42,7 +42,12 @@ const orderRules: Readonly<Record<string, ReadonlyArray<readonly [string, string
 };
 
 /** Reports a later timestamp that lies before its earlier counterpart (responded before reported …). */
-export function checkTimeOrder(file: string, kind: string, data: unknown, pointers: PointerMap): Diagnostic[] {
+export function checkTimeOrder(
+  file: string,
+  kind: string,
+  data: unknown,
+  pointers: PointerMap,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [earlier, later] of orderRules[kind] ?? []) {
     for (const [a, b] of expand(data, earlier, later)) {

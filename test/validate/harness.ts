@@ -4,7 +4,10 @@ import { dirname, join } from 'node:path';
 import { checkProject } from '../../src/validate/index.ts';
 
 /** A content tree in a temp folder: the real registry and calendars plus the files a test writes. */
-export function makeContent(files: Record<string, string | Uint8Array>, symlinks: Record<string, string> = {}): { root: string; dispose: () => void } {
+export function makeContent(
+  files: Record<string, string | Uint8Array>,
+  symlinks: Record<string, string> = {},
+): { root: string; dispose: () => void } {
   const root = mkdtempSync(join(tmpdir(), 'omarc-check-'));
   const content = join(root, 'content');
   cpSync('content/contracts', join(content, 'contracts'), { recursive: true });
@@ -21,11 +24,21 @@ export function makeContent(files: Record<string, string | Uint8Array>, symlinks
 }
 
 /** Runs the checker on such a tree and returns `code line:col` for every diagnostic, file-relative. */
-export async function diagnosticsOf(files: Record<string, string | Uint8Array>, symlinks: Record<string, string> = {}) {
+export async function diagnosticsOf(
+  files: Record<string, string | Uint8Array>,
+  symlinks: Record<string, string> = {},
+) {
   const { root, dispose } = makeContent(files, symlinks);
   try {
     const result = await checkProject({ contentDir: 'content', cwd: root, cacheFile: false, workers: 1 });
-    return result.diagnostics.map((d) => ({ file: d.file, at: `${d.line}:${d.column}`, code: d.code, severity: d.severity, message: d.message, cause: d.cause }));
+    return result.diagnostics.map((d) => ({
+      file: d.file,
+      at: `${d.line}:${d.column}`,
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      cause: d.cause,
+    }));
   } finally {
     dispose();
   }

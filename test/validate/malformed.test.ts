@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnosticCodes } from '../../src/diagnostics/index.ts';
-import { cases } from './malformed-cases.ts';
 import { diagnosticsOf } from './harness.ts';
+import { cases } from './malformed-cases.ts';
 
 /** Codes no content file can produce through `omarc check` alone, with the reason. */
 const notFromContent: Record<string, string> = {
@@ -23,6 +23,10 @@ describe('omarc check on malformed files', () => {
     const diagnostics = await diagnosticsOf(files, symlinks);
     expect(diagnostics.filter((d) => d.file === target).map((d) => `${d.code}@${d.at}`)).toEqual(expected);
     // Nothing leaks onto other files: the real registry and calendars stay clean.
-    expect(diagnostics.filter((d) => d.file !== target && /^content\/(contracts\/(luohe|bj)|calendars)/.test(d.file))).toEqual([]);
+    expect(
+      diagnostics.filter(
+        (d) => d.file !== target && /^content\/(contracts\/(luohe|bj)|calendars)/.test(d.file),
+      ),
+    ).toEqual([]);
   });
 });

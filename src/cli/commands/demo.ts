@@ -3,7 +3,13 @@ import { formatHuman, hasErrors } from '../../diagnostics/index.ts';
 import type { Ledger } from '../../ledger/index.ts';
 import { scorePeriod } from '../../scoring/index.ts';
 import type { CliIo } from '../io.ts';
-import { defaultAsOf, explainCalendarError, loadProject, periodsToScore, scoringInput } from '../load-project.ts';
+import {
+  defaultAsOf,
+  explainCalendarError,
+  loadProject,
+  periodsToScore,
+  scoringInput,
+} from '../load-project.ts';
 import { renderLedger, writeLedger } from './score.ts';
 
 /**
@@ -23,7 +29,9 @@ export async function runDemo(values: Record<string, unknown>, io: CliIo): Promi
       } catch (error) {
         explainCalendarError(error);
       }
-      io.stdout(`== omarc score --contract ${registry.contractId} --period ${period} ==\n${renderLedger(ledger)}\n`);
+      io.stdout(
+        `== omarc score --contract ${registry.contractId} --period ${period} ==\n${renderLedger(ledger)}\n`,
+      );
       written.push(writeLedger(resolve(out, 'ledgers'), ledger));
     }
   }
