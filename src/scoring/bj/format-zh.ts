@@ -64,3 +64,11 @@ export function monthZh(ym: string): string {
 export function fixed6(p: Exact | string | number): string {
   return exact(p).toFixedHalfUp(6);
 }
+
+/** Elapsed time in hours, minutes and seconds (no days): `720 小时`, `9 小时 10 分钟`. */
+export function hoursZh(ms: number): string {
+  const h = Math.floor(ms / 3_600_000);
+  const rest = ms - h * 3_600_000;
+  const tail = rest === 0 ? '' : ` ${durationZh(rest)}`;
+  return h === 0 ? durationZh(rest) : `${h} 小时${tail}`;
+}

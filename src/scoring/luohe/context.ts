@@ -1,5 +1,5 @@
 import type { WorkCalendar } from '../../calendar/index.ts';
-import { daysBetween, daysInMonth, parseDate, parseInstant } from '../../calendar/index.ts';
+import { daysBetween, daysInMonth, endOfLocalDay, lastDayOfMonth, parseDate, parseInstant } from '../../calendar/index.ts';
 import type { ContractRegistry } from '../../content/registry.ts';
 import { exact } from '../../decimal/index.ts';
 import { configHash, nonDefaultValues } from '../../ledger/index.ts';
@@ -242,4 +242,14 @@ export function monthlyFeeFen(ctx: LuoheContext, p: Period): bigint {
   const days = daysBetween(p.firstDay, p.lastDay) + 1;
   const full = daysInMonth(year, month);
   return days >= full ? fee : ratioOfFen(fee, exact(days).div(full));
+}
+
+/**
+ * The "每月月底前" deadline of a period (satisfaction form, documents, paper): its last day 23:59:59, or the last day
+ * of the calendar month containing it (cfg monthEndDeadline, A27).
+ */
+export function monthEndDeadline(ctx: LuoheContext, p: Period): number {
+  if (ctx.config.monthEndDeadline === 'period-end') return endOfLocalDay(p.lastDay);
+  const { year, month } = parseDate(p.lastDay);
+  return endOfLocalDay(lastDayOfMonth(year, month));
 }

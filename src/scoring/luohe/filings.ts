@@ -51,7 +51,20 @@ export function filingsFor(ctx: LuoheContext, unitId: string, p: Period): Filing
   return out;
 }
 
-/** Waived count for one subject: the unit (visit), an item (inspection) or a system (backup, scan). */
+/** Whether an effective filing applies to a subject: the unit (visit), an item (inspection) or a system (backup, scan). */
+export function filingApplies(
+  f: FilingEval,
+  activity: AdvanceFiling['activity'],
+  subject: { itemNo?: number; systemId?: string; systemItemNo?: number },
+): boolean {
+  if (f.activity !== activity || !f.effective) return false;
+  if (f.itemNos.length === 0 && f.systemIds.length === 0) return true;
+  if (subject.itemNo !== undefined && f.itemNos.includes(subject.itemNo)) return true;
+  if (subject.systemId !== undefined && f.systemIds.includes(subject.systemId)) return true;
+  return subject.systemId !== undefined && f.systemIds.length === 0 && subject.systemItemNo !== undefined && f.itemNos.includes(subject.systemItemNo);
+}
+
+/** Waived count for one subject (sum of the waivedCount of the filings that apply to it). */
 export function waived(
   filings: readonly FilingEval[],
   activity: AdvanceFiling['activity'],
@@ -60,13 +73,7 @@ export function waived(
   let count = 0;
   const evidence: EvidenceRef[] = [];
   for (const f of filings) {
-    if (f.activity !== activity || !f.effective) continue;
-    const named = f.itemNos.length > 0 || f.systemIds.length > 0;
-    let applies = !named;
-    if (subject.itemNo !== undefined && f.itemNos.includes(subject.itemNo)) applies = true;
-    if (subject.systemId !== undefined && f.systemIds.includes(subject.systemId)) applies = true;
-    if (subject.systemId !== undefined && f.systemIds.length === 0 && subject.systemItemNo !== undefined && f.itemNos.includes(subject.systemItemNo)) applies = true;
-    if (!applies) continue;
+    if (!filingApplies(f, activity, subject)) continue;
     count += f.count;
     evidence.push(...f.evidence);
   }
