@@ -1,4 +1,4 @@
-import type { BjReportType, BjSurveyLevel } from '../../model/index.ts';
+import type { BjReportType, BjSurveyLevel } from '../../model/registry.ts';
 
 /**
  * Service time of the availability rules (spec §5.7, B7): `'24x7'` (default), or daily hours `from`–`to` (local

@@ -8,7 +8,8 @@ import {
   parseInstant,
 } from '../../calendar/index.ts';
 import type { EvidenceRef } from '../../ledger/index.ts';
-import type { BjReportType, FaultTicket, WorkReport } from '../../model/index.ts';
+import type { FaultTicket, WorkReport } from '../../model/index.ts';
+import type { BjReportType } from '../../model/registry.ts';
 import type { ScoredRecord } from '../input.ts';
 import type { BjContext } from './context.ts';
 import { dateInWindow, evidenceOf, refOf } from './context.ts';

@@ -1,6 +1,6 @@
 import type { Exact } from '../../decimal/index.ts';
 import { exact } from '../../decimal/index.ts';
-import type { OutcomePoints, RankingBand, ScoreRule, ThresholdBand } from '../../model/index.ts';
+import type { OutcomePoints, RankingBand, ScoreRule, ThresholdBand } from '../../model/registry.ts';
 
 // Reading the 50-rule table (content/contracts/<id>/rules.json, spec §5.3). Points, bands, outcomes, modes, caps,
 // allowances and blocks come from the data; the engine only knows each rule by its `trigger`.

@@ -1,0 +1,2 @@
+export type { ChecklistFault, LuoheChecklistInput } from './luohe.ts';
+export { evaluateLuoheChecklist } from './luohe.ts';
