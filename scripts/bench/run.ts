@@ -10,7 +10,7 @@
  * check: `omarc check --format json` through the real CLI entry point (`main` of src/cli/main.ts); without
  *        --cache it runs with --no-cache.
  *
- * The report is one JSON object: { mode, files, errors, warnings, exitCode, msInProcess, maxRssKb }.
+ * The report is one JSON object: { mode, files, errors, warnings, exitCode, msInProcess, cpuMs, maxRssKb }.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,6 +27,8 @@ export interface RunReport {
   exitCode: number;
   /** From the first line of this script to the end of the work (excludes Node's own start-up). */
   msInProcess: number;
+  /** User + system CPU time of this process (all threads), in ms: less sensitive than wall time to other load. */
+  cpuMs: number;
   /** `process.resourceUsage().maxRSS` of this process (all threads), in KiB. */
   maxRssKb: number;
 }
@@ -48,7 +50,9 @@ if ((mode !== 'floor' && mode !== 'check') || !values.content || !values.report)
 }
 const content = resolve(values.content);
 
-function floor(): Omit<RunReport, 'msInProcess' | 'maxRssKb'> {
+type Work = Omit<RunReport, 'msInProcess' | 'cpuMs' | 'maxRssKb'>;
+
+function floor(): Work {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const files = fg.sync('**/*', { cwd: content, dot: false, onlyFiles: true, followSymbolicLinks: false }).sort();
   let errors = 0;
@@ -62,7 +66,7 @@ function floor(): Omit<RunReport, 'msInProcess' | 'maxRssKb'> {
   return { mode: 'floor', files: files.length, errors, warnings: 0, exitCode: 0 };
 }
 
-async function check(): Promise<Omit<RunReport, 'msInProcess' | 'maxRssKb'>> {
+async function check(): Promise<Work> {
   const { main } = await import('../../src/cli/main.ts');
   let stdout = '';
   const args = ['check', '--content', content, '--format', 'json'];
@@ -82,5 +86,11 @@ async function check(): Promise<Omit<RunReport, 'msInProcess' | 'maxRssKb'>> {
 }
 
 const result = mode === 'floor' ? floor() : await check();
-const report: RunReport = { ...result, msInProcess: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS };
+const usage = process.resourceUsage();
+const report: RunReport = {
+  ...result,
+  msInProcess: performance.now() - started,
+  cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+  maxRssKb: usage.maxRSS,
+};
 writeFileSync(values.report, `${JSON.stringify(report)}\n`);

@@ -1,14 +1,6 @@
 import type { ChecklistEntry, EvidenceRef } from '../ledger/index.ts';
-import type {
-  ArchiveDocument,
-  CatalogueEntry,
-  FaultTicket,
-  LuoheGrade,
-  PaperReceipt,
-  RectificationReport,
-  ScoredCatalogueEntry,
-  WorkReport,
-} from '../model/index.ts';
+import type { ArchiveDocument, FaultTicket, PaperReceipt, RectificationReport, WorkReport } from '../model/index.ts';
+import type { CatalogueEntry, LuoheGrade, ScoredCatalogueEntry } from '../model/registry.ts';
 import type { Period } from '../period/index.ts';
 import type { ScoredRecord } from '../scoring/input.ts';
 import { parseInstant } from '../calendar/index.ts';

@@ -53,7 +53,8 @@ function singleEvents(ctx: BjContext, recs: ScoredRecord<AttendanceEvent>[]): Bj
     const ev = [refOf(r, '/type')];
     if (a.type === 'sick-leave') continue;
     if (a.type !== 'vacancy-day' && !isResident(ctx, a.staffId)) {
-      const rule = a.type === 'late' ? late : a.type === 'early-leave' ? early : a.type === 'absent' ? absent : a.type === 'off-post' ? offPost : a.type === 'chatting-noise' ? chatting : dress;
+      const byType: Record<string, ScoreRule> = { late, 'early-leave': early, absent, 'off-post': offPost, 'chatting-noise': chatting };
+      const rule = byType[a.type] ?? dress;
       out.push(info(rule, `${who} ${a.date} 的出勤记录：该人员不是驻场人员，驻场人员出勤规则不适用`, ev, at));
       notice(ctx, 'warnings', 'bj/attendance-not-resident', `${who} 不是驻场人员，其出勤记录不计分`, ev);
       continue;
@@ -152,7 +153,7 @@ function sickLeave(ctx: BjContext, recs: ScoredRecord<AttendanceEvent>[]): BjLin
       const excess = days - indAllowance;
       if (excess > 0) {
         const p = fixedPoints(individual).mul(excess);
-        const base = `${staffZh(ctx, staffId)} ${monthZh(ym)}病假 ${days} 天，超过 ${indAllowance} 天 ${excess} 天`;
+        const base = `${staffZh(ctx, staffId)} ${monthZh(ym)}病假 ${days} 天，超过 ${indAllowance} 天的部分 ${excess} 天`;
         indLines.push({ line: lineOf(individual, p, 'counted', `${base}，${pointsPhraseZh(p)}`, refs, at), base });
       } else {
         const base = `${staffZh(ctx, staffId)} ${monthZh(ym)}病假 ${days} 天，未超过 ${indAllowance} 天，不扣分`;
@@ -169,7 +170,7 @@ function sickLeave(ctx: BjContext, recs: ScoredRecord<AttendanceEvent>[]): BjLin
     } else if (teamDays > teamAllowance) {
       const excess = teamDays - teamAllowance;
       const p = fixedPoints(team).mul(excess);
-      const base = `驻场团队（${residents.length} 人）${monthZh(ym)}病假累计 ${teamDays} 天，超过 ${teamAllowance} 天 ${excess} 天`;
+      const base = `驻场团队（${residents.length} 人）${monthZh(ym)}病假累计 ${teamDays} 天，超过 ${teamAllowance} 天的部分 ${excess} 天`;
       teamEntry = { line: lineOf(team, p, 'counted', `${base}，${pointsPhraseZh(p)}`, allRefs, at), base };
     } else {
       const base = `驻场团队（${residents.length} 人）${monthZh(ym)}病假累计 ${teamDays} 天，未超过 ${teamAllowance} 天，不扣分`;

@@ -65,6 +65,11 @@ export interface BjEngineConfig {
   drillMinServiceDays: number;
   /** Engine extension (R42/R46): does a fault ticket without `downtimeCountsForAvailability` count as downtime? */
   availabilityTicketDefault: 'exclude' | 'include';
+  /**
+   * Engine extension (B26, §6.3): a required report still missing after its deadline is a BJ-R13 proposal for the
+   * reviewer (`'propose-r13'`, spec §6.3) or counts at once as late under BJ-R16 (`'late'`).
+   */
+  missingRequiredReport: 'propose-r13' | 'late';
 }
 
 /** Spec §9 `bj` defaults (the proposed decisions), plus the engine's own defaults for its extensions. */
@@ -102,6 +107,7 @@ export const BJ_CONFIG_DEFAULTS: BjEngineConfig = {
   drillSchedule: 'half-year',
   drillMinServiceDays: 90,
   availabilityTicketDefault: 'exclude',
+  missingRequiredReport: 'propose-r13',
 };
 
 /** Thrown when a `bj` config value is not one the engine implements. */
@@ -234,5 +240,6 @@ export function resolveBjConfig(contractConfig: unknown): BjEngineConfig {
       'exclude',
       'include',
     ] as const),
+    missingRequiredReport: oneOf('bj.missingRequiredReport', get('missingRequiredReport'), ['propose-r13', 'late'] as const),
   };
 }

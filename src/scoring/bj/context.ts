@@ -63,7 +63,8 @@ export interface BjContext {
   notices: NoticeSink;
 }
 
-const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = <T extends { id: string; file: string; line: number }>(a: T, b: T): number =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
 
 /** Periods of the contract under the config (spec §5.1: calendar months, short final fragment merged). */
 export function bjPeriods(config: BjEngineConfig): Period[] {

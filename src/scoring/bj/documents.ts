@@ -3,7 +3,7 @@ import type { DocQualityReview } from '../../model/index.ts';
 import type { ScoredRecord } from '../input.ts';
 import type { BjContext, BjLine } from './context.ts';
 import { evidenceOf, inWindow, notice, refOf, reviewsInWindow } from './context.ts';
-import { deadlineZh, pointsPhraseZh, timeZh } from './format-zh.ts';
+import { deadlineZh, pointsPhraseZh, quoteZh, timeZh } from './format-zh.ts';
 import { counted, info } from './lines.ts';
 import { reportInstancesDue } from './report-due.ts';
 import { fixedPoints } from './rule-table.ts';
@@ -35,7 +35,10 @@ function tasks(ctx: BjContext): BjLine[] {
   return out;
 }
 
-/** R16 文档及时性 (spec §5.8): every report due in the window; required reports still missing after their due time count as late. */
+/**
+ * R16 文档及时性 (spec §5.8): every report due in the window. A required report still missing after its deadline is
+ * a BJ-R13 proposal (§6.3), or late at once with `bj.missingRequiredReport = 'late'`.
+ */
 function timeliness(ctx: BjContext): BjLine[] {
   const rule = ctx.rules.byTrigger('report.late');
   const out: BjLine[] = [];
@@ -51,8 +54,12 @@ function timeliness(ctx: BjContext): BjLine[] {
         out.push(info(rule, `${head}，实际 ${timeZh(inst.submission.ms)} 提交，按时`, ev, inst.dueMs));
       }
     } else if (ctx.asOfMs > inst.dueMs) {
-      const p = fixedPoints(rule);
-      out.push(counted(rule, p, `${head}，截至 ${timeZh(ctx.asOfMs)} 仍未提交（必交报告，cfg bj.requiredReports），${pointsPhraseZh(p)}`, ticketRef, inst.dueMs));
+      if (ctx.config.missingRequiredReport === 'late') {
+        const p = fixedPoints(rule);
+        out.push(counted(rule, p, `${head}，截至 ${timeZh(ctx.asOfMs)} 仍未提交（必交报告，cfg bj.requiredReports），${pointsPhraseZh(p)}`, ticketRef, inst.dueMs));
+      } else {
+        out.push(info(rule, `${head}，截至 ${timeZh(ctx.asOfMs)} 仍未提交：缺失由文档完整性（BJ-R13）提出，提交后按实际提交时间计算及时性`, ticketRef, inst.dueMs));
+      }
     }
   }
   return out;
@@ -84,16 +91,16 @@ function quality(ctx: BjContext): BjLine[] {
     const name = docName(ctx, q);
     (q.missingSections ?? []).forEach((s, i) => {
       const p = fixedPoints(missing);
-      out.push(counted(missing, p, `${name}缺少“${s}”，${pointsPhraseZh(p)}`, [refOf(r, `/missingSections/${i}`)], at));
+      out.push(counted(missing, p, `${name}缺少“${quoteZh(s)}”，${pointsPhraseZh(p)}`, [refOf(r, `/missingSections/${i}`)], at));
     });
     (q.inaccuracies ?? []).forEach((s, i) => {
       const p = fixedPoints(inaccurate);
-      out.push(counted(inaccurate, p, `${name}数据与实际不符：${s}，${pointsPhraseZh(p)}`, [refOf(r, `/inaccuracies/${i}`)], at));
+      out.push(counted(inaccurate, p, `${name}数据与实际不符：${quoteZh(s)}，${pointsPhraseZh(p)}`, [refOf(r, `/inaccuracies/${i}`)], at));
     });
     (q.filingFindings ?? []).forEach((f, i) => {
       const rule = f.rule === '分类保管' ? unfiled : nonconforming;
       const p = fixedPoints(rule);
-      out.push(counted(rule, p, `${f.rule}：${f.descZh}，${pointsPhraseZh(p)}`, [refOf(r, `/filingFindings/${i}`)], at));
+      out.push(counted(rule, p, `${f.rule}：${quoteZh(f.descZh)}，${pointsPhraseZh(p)}`, [refOf(r, `/filingFindings/${i}`)], at));
     });
     if ((q.typoCount ?? 0) > 0) {
       const key = q.documentId ?? `review:${r.id}`;

@@ -3,7 +3,7 @@ import type { ArchiveDocument } from '../../model/index.ts';
 import type { ScoredRecord } from '../input.ts';
 import type { BjContext, BjLine } from './context.ts';
 import { evidenceOf, inWindow, notice, refOf } from './context.ts';
-import { pointsPhraseZh, timeZh } from './format-zh.ts';
+import { pointsPhraseZh, quoteZh, timeZh } from './format-zh.ts';
 import { counted, info } from './lines.ts';
 import { fixedPoints, outcomeOf } from './rule-table.ts';
 
@@ -142,7 +142,7 @@ export function scoreEmergency(ctx: BjContext): BjLine[] {
     const at = parseInstant(s.adoptedAt);
     if (!inWindow(ctx, at)) continue;
     const p = fixedPoints(adopted);
-    out.push(counted(adopted, p, `应急处置意见建议“${s.contentZh}”于 ${timeZh(at)} 被采纳，${pointsPhraseZh(p)}`, [refOf(r, '/adoptedAt')], at));
+    out.push(counted(adopted, p, `应急处置意见建议“${quoteZh(s.contentZh)}”于 ${timeZh(at)} 被采纳，${pointsPhraseZh(p)}`, [refOf(r, '/adoptedAt')], at));
   }
   return out;
 }

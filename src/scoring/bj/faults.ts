@@ -3,7 +3,7 @@ import type { FaultLevel, FaultTicket, LevelOverrideDecision } from '../../model
 import type { ScoredRecord } from '../input.ts';
 import type { BjContext, BjLine } from './context.ts';
 import { evidenceOf, inWindow, notice, refOf, reviewsOf } from './context.ts';
-import { durationZh, pointsPhraseZh, timeZh } from './format-zh.ts';
+import { durationZh, pointsPhraseZh, quoteZh, timeZh } from './format-zh.ts';
 import { counted, info } from './lines.ts';
 import { fixedPoints } from './rule-table.ts';
 
@@ -55,7 +55,7 @@ export function scoreFaults(ctx: BjContext): BjLine[] {
     const t = rec.data;
     const t0 = clockStart(t);
     if (!inWindow(ctx, t0)) continue;
-    const name = `故障工单 ${t.ticketNo}`;
+    const name = `故障工单 ${t.ticketNo} `;
     if (t.plannedDowntime === true) {
       out.push(info(response, `${name}为计划内停机，不计入故障考核`, [refOf(rec, '/plannedDowntime')], t0));
       continue;
@@ -163,7 +163,7 @@ export function scoreFaults(ctx: BjContext): BjLine[] {
     const at = parseInstant(s.adoptedAt);
     if (!inWindow(ctx, at)) continue;
     const p = fixedPoints(adopted);
-    out.push(counted(adopted, p, `故障处置意见建议“${s.contentZh}”于 ${timeZh(at)} 被采纳，${pointsPhraseZh(p)}`, [refOf(r, '/adoptedAt')], at));
+    out.push(counted(adopted, p, `故障处置意见建议“${quoteZh(s.contentZh)}”于 ${timeZh(at)} 被采纳，${pointsPhraseZh(p)}`, [refOf(r, '/adoptedAt')], at));
   }
   return out;
 }

@@ -72,3 +72,8 @@ export function hoursZh(ms: number): string {
   const tail = rest === 0 ? '' : ` ${durationZh(rest)}`;
   return h === 0 ? durationZh(rest) : `${h} 小时${tail}`;
 }
+
+/** Free text quoted inside a sentence: surrounding whitespace and a final full stop removed. */
+export function quoteZh(text: string): string {
+  return text.trim().replace(/[。．.；;，,]+$/u, '');
+}

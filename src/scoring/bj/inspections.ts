@@ -4,7 +4,7 @@ import type { InspectionRecord } from '../../model/index.ts';
 import type { ScoredRecord } from '../input.ts';
 import type { BjContext, BjLine } from './context.ts';
 import { evidenceOf, inWindow, refOf } from './context.ts';
-import { durationZh, pointsPhraseZh, timeZh } from './format-zh.ts';
+import { durationZh, pointsPhraseZh, quoteZh, timeZh } from './format-zh.ts';
 import { counted, info } from './lines.ts';
 import { fixedPoints } from './rule-table.ts';
 
@@ -105,7 +105,7 @@ function findings(ctx: BjContext): BjLine[] {
       if (!inWindow(ctx, found)) return;
       const ev = [refOf(r, `/findings/${i}`)];
       const fb = f.feedbackAt === undefined ? undefined : parseInstant(f.feedbackAt);
-      const head = `巡检于 ${timeZh(found)} 发现“${f.descZh}”`;
+      const head = `巡检于 ${timeZh(found)} 发现“${quoteZh(f.descZh)}”`;
       if (f.inScope) {
         const due = addDuration(found, FEEDBACK_LIMIT);
         if (fb !== undefined && fb <= due) {

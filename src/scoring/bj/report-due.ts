@@ -152,7 +152,7 @@ export function reportInstancesDue(ctx: BjContext): ReportInstance[] {
   const half = parseDueRule(cfg.reportDue.halfYear);
   for (const dueMonth of months) {
     const m = Number(dueMonth.slice(5, 7));
-    const prevLast = addMonthsToDate(`${dueMonth}-01`, -1);
+    const prevLast = addDays(`${dueMonth}-01`, -1);
     if ((m - 1) % 3 === 0) {
       const qFirst = addMonthsToDate(`${dueMonth}-01`, -3);
       if (overlaps(qFirst, prevLast)) {

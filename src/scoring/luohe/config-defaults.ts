@@ -1,6 +1,6 @@
-import type { ExactInput } from '../../decimal/index.ts';
-import { Exact, exact } from '../../decimal/index.ts';
-import type { CommonConfig, ContractConfig, LuoheConfig } from '../../model/index.ts';
+import type { Exact, ExactInput } from '../../decimal/index.ts';
+import { exact } from '../../decimal/index.ts';
+import type { CommonConfig, ContractConfig, LuoheConfig } from '../../model/registry.ts';
 
 /**
  * Engine decisions beyond spec §9 that move points or money (reported by `configNonDefault` like the others).

@@ -6,7 +6,6 @@ import { configHash, nonDefaultValues } from '../../ledger/index.ts';
 import type {
   AcceptLateSatisfactionDecision,
   AccidentResolutionDecision,
-  CommonConfig,
   Evidence,
   EvidenceKind,
   FilingDecision,
@@ -20,6 +19,7 @@ import type {
   Unit,
   UnitAttributionDecision,
 } from '../../model/index.ts';
+import type { CommonConfig } from '../../model/registry.ts';
 import { parseYuan, ratioOfFen } from '../../money/index.ts';
 import { type Period, periodsOf } from '../../period/index.ts';
 import type { ScoredRecord, ScoringInput } from '../input.ts';
@@ -47,7 +47,7 @@ export interface LuoheContext {
   itemsOfUnit: Map<string, number[]>;
   /** Systems of each item, by id. */
   systemsOfItem: Map<number, InfoSystem[]>;
-  /** Valid, in-force records of the contract by kind, by id; superseded evidence removed. */
+  /** Valid records of the contract by kind, by id; superseded evidence removed. */
   evidence: Map<string, ScoredRecord<Evidence>[]>;
   reviews: Map<string, ScoredRecord<Review>[]>;
   /** Memo of per-period computations (the package grade of p−1 feeds C15 of p). */
@@ -60,12 +60,6 @@ export class UnknownPeriodError extends Error {
   constructor(label: string, periods: readonly Period[]) {
     super(`Period ${label} is not a Luohe assessment period (${periods[0]?.label ?? '?'}…${periods.at(-1)?.label ?? '?'})`);
   }
-}
-
-function inForce(record: ScoredRecord<Review>, asOfMs: number): boolean {
-  const d = record.data;
-  const at = d.kind === 'decision' ? d.decidedAt : d.kind === 'signoff' ? d.signedAt : d.kind === 'event' ? d.decidedAt : undefined;
-  return at === undefined || parseInstant(at) <= asOfMs;
 }
 
 /** Builds the run context from the scoring input. */
@@ -88,7 +82,9 @@ export function buildContext(input: ScoringInput): LuoheContext {
   }
   const reviews = new Map<string, ScoredRecord<Review>[]>();
   for (const r of byId(input.reviews)) {
-    if (!r.valid || r.data.contractId !== contractId || !inForce(r, asOfMs)) continue;
+    // Reviewer files count as committed, whatever their decision time: the CLI scores at the evidence freeze, and
+    // reviewers decide after it. Their decidedAt only orders competing decisions.
+    if (!r.valid || r.data.contractId !== contractId) continue;
     const list = reviews.get(r.data.kind) ?? [];
     list.push(r);
     reviews.set(r.data.kind, list);
@@ -146,7 +142,7 @@ export function evidenceOf<K extends EvidenceKind>(ctx: LuoheContext, kind: K): 
   return (ctx.evidence.get(kind) ?? []) as Rec<K>[];
 }
 
-/** Valid, in-force reviews of one kind (all periods). */
+/** Valid reviews of one kind (all periods). */
 export function reviewsOf<K extends ReviewKind>(ctx: LuoheContext, kind: K): RevRec<K>[] {
   return (ctx.reviews.get(kind) ?? []) as RevRec<K>[];
 }

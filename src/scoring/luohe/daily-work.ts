@@ -36,7 +36,6 @@ export interface DailyWorkResult {
   score: Exact;
   lines: LedgerLine[];
   warnings: LedgerNotice[];
-  rejections: Rejection[];
   credits: DailyCredits;
   /** C07: valid inspection records per item, and effective inspection filings per item. */
   inspectionsByItem: Map<number, EvidenceRef[]>;
@@ -49,23 +48,26 @@ function rule(id: string): Pick<LedgerLine, 'ruleId' | 'clause' | 'labelZh'> {
   return { ruleId: r.id, clause: r.clause, labelZh: r.labelZh };
 }
 
+const activityCache = new WeakMap<LuoheContext, Map<string, { records: Array<Rec<ActivityKind>>; rejections: Rejection[] }>>();
+
 /**
- * Valid activity records for a period, with engine-level rejections (spec §3.0(c)(d); §3.1 signed scan).
- * A record is considered when it is filed under p or its activity time falls in p.
+ * Valid activity records of a period, with engine-level rejections (spec §3.0(c)(d); §3.1 signed scan), computed
+ * once per kind and period. A record is considered when it is filed under p or its activity time falls in p.
  */
-function activityRecords<K extends ActivityKind>(
-  ctx: LuoheContext,
-  kind: K,
-  p: Period,
-  rejections: Rejection[],
-): Array<Rec<K>> {
+export function periodActivities<K extends ActivityKind>(ctx: LuoheContext, kind: K, p: Period): { records: Array<Rec<K>>; rejections: Rejection[] } {
+  const perCtx = activityCache.get(ctx) ?? new Map<string, { records: Array<Rec<ActivityKind>>; rejections: Rejection[] }>();
+  activityCache.set(ctx, perCtx);
+  const key = `${kind}@${p.label}`;
+  const hit = perCtx.get(key);
+  if (hit) return hit as unknown as { records: Array<Rec<K>>; rejections: Rejection[] };
   const out: Array<Rec<K>> = [];
+  const rejections: Rejection[] = [];
   const field = timeField[kind];
   const deadline = platformDeadline(p, ctx.config.platformGraceDays);
   for (const r of evidenceOf(ctx, kind)) {
-    const data = r.data as unknown as Record<string, unknown> & { platform?: { submittedAt: string } };
-    const at = ms(String(data[field]));
+    const data = r.data as unknown as Record<string, unknown> & { platform?: { submittedAt: string }; attachments: Array<{ signed?: boolean }> };
     const filedHere = r.period === p.label;
+    const at = ms(String(data[field]));
     if (!inPeriod(p, at)) {
       if (filedHere) {
         rejections.push({ record: r, code: 'luohe/period', pointer: `/${field}`, messageZh: `${activityZh[kind]}时间不在考核期 ${p.label}（${p.firstDay} 至 ${p.lastDay}）内，不计入` });
@@ -85,13 +87,20 @@ function activityRecords<K extends ActivityKind>(
       });
       continue;
     }
-    if (kind === 'visit' && ctx.config.visitRequiresSignedScan && !r.data.attachments.some((a) => a.signed === true)) {
+    if (kind === 'visit' && ctx.config.visitRequiresSignedScan && !data.attachments.some((a) => a.signed === true)) {
       rejections.push({ record: r, code: 'luohe/visit-unsigned', pointer: '/attachments', messageZh: '回访记录表扫描件未标注使用单位签字（signed = true），不计入（§3.1）' });
       continue;
     }
     out.push(r);
   }
-  return out;
+  const value = { records: out, rejections };
+  perCtx.set(key, value as unknown as { records: Array<Rec<ActivityKind>>; rejections: Rejection[] });
+  return value;
+}
+
+/** Engine rejections of the period's activity records (for the ledger's `invalid`). */
+export function activityRejections(ctx: LuoheContext, p: Period): Rejection[] {
+  return (['visit', 'inspection', 'backup', 'scan'] as const).flatMap((k) => periodActivities(ctx, k, p).rejections);
 }
 
 /** ISO weeks lying wholly inside the period (Monday–Sunday), for the "每周至少 1 次" warnings (A5). */
@@ -117,7 +126,6 @@ function filingCovers(filings: readonly FilingEval[], activity: ActivityKind, su
 
 /** S_daily of spec §4.4 with its ledger lines and weekly warnings. */
 export function computeDailyWork(ctx: LuoheContext, scope: UnitScope, p: Period): DailyWorkResult {
-  const rejections: Rejection[] = [];
   const warnings: LedgerNotice[] = [];
   const lines: LedgerLine[] = [];
   const u = scope.unitId;
@@ -126,12 +134,12 @@ export function computeDailyWork(ctx: LuoheContext, scope: UnitScope, p: Period)
   const filings = filingsFor(ctx, u, p);
   const scoreWeeks = ctx.config.weeklyDistribution === 'score';
 
-  const visits = activityRecords(ctx, 'visit', p, rejections).filter((r) => r.data.unitId === u);
-  const inspections = activityRecords(ctx, 'inspection', p, rejections).filter(
+  const visits = periodActivities(ctx, 'visit', p).records.filter((r) => r.data.unitId === u);
+  const inspections = periodActivities(ctx, 'inspection', p).records.filter(
     (r) => (r.data.itemNos ?? []).some((n) => unitItems.has(n)) || (r.data.systemIds ?? []).some((s) => unitItems.has(systemItem(s) ?? -1)) || (r.data.unitId === u && (r.data.itemNos ?? []).length === 0),
   );
-  const backups = activityRecords(ctx, 'backup', p, rejections).filter((r) => unitItems.has(systemItem(r.data.systemId) ?? -1));
-  const scans = activityRecords(ctx, 'scan', p, rejections).filter((r) => r.data.systemIds.some((s) => unitItems.has(systemItem(s) ?? -1)));
+  const backups = periodActivities(ctx, 'backup', p).records.filter((r) => unitItems.has(systemItem(r.data.systemId) ?? -1));
+  const scans = periodActivities(ctx, 'scan', p).records.filter((r) => r.data.systemIds.some((s) => unitItems.has(systemItem(s) ?? -1)));
 
   const credits: DailyCredits = { visit: 0, inspection: new Map(), backup: new Map(), scan: new Map() };
   const inspectionsByItem = new Map<number, EvidenceRef[]>();
@@ -200,7 +208,7 @@ export function computeDailyWork(ctx: LuoheContext, scope: UnitScope, p: Period)
       evidence: [],
       unitId: u,
     });
-    return { score: exact(30), lines, warnings, rejections, credits, inspectionsByItem, inspectionWaiversByItem, filings };
+    return { score: exact(30), lines, warnings, credits, inspectionsByItem, inspectionWaiversByItem, filings };
   }
 
   const h = scope.hw.length;
@@ -345,5 +353,5 @@ export function computeDailyWork(ctx: LuoheContext, scope: UnitScope, p: Period)
     if (f.effective) continue;
     warnings.push({ code: 'LH-FILING-INEFFECTIVE', messageZh: `书面报备 ${f.record.id}（${activityZh[f.activity]}）未生效：${f.reasonZh ?? ''}`, evidence: f.evidence });
   }
-  return { score, lines, warnings, rejections, credits, inspectionsByItem, inspectionWaiversByItem, filings };
+  return { score, lines, warnings, credits, inspectionsByItem, inspectionWaiversByItem, filings };
 }

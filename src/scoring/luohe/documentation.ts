@@ -2,7 +2,7 @@ import { type ChecklistFault, evaluateLuoheChecklist } from '../../checklist/ind
 import type { Exact } from '../../decimal/index.ts';
 import { exact, sum } from '../../decimal/index.ts';
 import type { ChecklistEntry, EvidenceRef, LedgerLine } from '../../ledger/index.ts';
-import type { LuoheGrade } from '../../model/index.ts';
+import type { LuoheGrade } from '../../model/registry.ts';
 import type { Period } from '../../period/index.ts';
 import type { LuoheContext } from './context.ts';
 import { evidenceOf, monthEndDeadline, reviewsOf } from './context.ts';
@@ -20,7 +20,7 @@ export interface DocumentationResult {
   line: LedgerLine;
 }
 
-/** The period's paper receipt: the latest in force (by receivedAt, then id). */
+/** The period's paper receipt: the latest (by receivedAt, then id). */
 export function paperReceipt(ctx: LuoheContext, p: Period): RevRec<'paper-receipt'> | undefined {
   return reviewsOf(ctx, 'paper-receipt')
     .filter((r) => r.data.period === p.label)

@@ -40,9 +40,8 @@ export function yuan(fen: bigint): string {
   return formatYuanZh(fen);
 }
 
-/** A duration such as PT10M, PT4H, P7D in Chinese ("10 分钟", "4 小时", "7 日"). */
+/** An SLA length in Chinese as the contract writes it ("10 分钟", "4 小时", "24 小时"). */
 export function durationZh(minutes: number): string {
-  if (minutes % 1440 === 0) return `${minutes / 1440} 日`;
   if (minutes % 60 === 0) return `${minutes / 60} 小时`;
   return `${minutes} 分钟`;
 }

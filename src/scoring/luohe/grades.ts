@@ -1,6 +1,6 @@
 import type { Exact, ExactInput } from '../../decimal/index.ts';
 import { exact } from '../../decimal/index.ts';
-import type { LuoheConfig, LuoheGrade } from '../../model/index.ts';
+import type { LuoheConfig, LuoheGrade } from '../../model/registry.ts';
 
 /** Grade bands and fee deduction rates of LH A3 §七 / LH §3(二)1 (spec §4.9), best first. */
 export const luoheGradeBands = [
