@@ -92,7 +92,8 @@ export function checkReferences(
         );
       }
     }
-    checkStaff(out, file, data, at, registry);
+    // Reviewer files name reviewers (not vendor staff) in recordedBy/decidedBy; only `staffId` is a staff member.
+    checkStaff(out, file, data, at, registry, path.area === 'review' ? ['staffId'] : staffFields);
     checkAttachments(out, file, record.places, data, attachments, referencedAttachments);
     if (path.area === 'review') continue;
 
@@ -217,8 +218,9 @@ function checkStaff(
   data: Record<string, unknown>,
   at: (p: string) => Place,
   registry: ContractRegistry,
+  fields: readonly string[],
 ) {
-  for (const field of staffFields) {
+  for (const field of fields) {
     const value = data[field];
     const ids = Array.isArray(value)
       ? value.map((v, i) => [v, `/${field}/${i}`] as const)

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { exact } from '../../../src/decimal/index.ts';
 import { serializeLedger } from '../../../src/ledger/index.ts';
 import { scoreBjPeriod } from '../../../src/scoring/bj/index.ts';
-import { BjInputBuilder, november2026 } from './builders.ts';
+import type { BjInputBuilder } from './builders.ts';
+import { november2026 } from './builders.ts';
 
 function richNovember(): BjInputBuilder {
   const b = november2026();

@@ -317,3 +317,31 @@ describe('validity, corrections, status', () => {
     expect(() => scoreBjPeriod(november2026().input('2026-05'))).toThrow(/No Beijing period "2026-05"/);
   });
 });
+
+describe('availability R42/R46: exact rationals at the 99% boundary (B8)', () => {
+  const outage = (type: 'system' | 'network-security-devices', id: string, end: string, devicesAffected = 1): Ledger => {
+    const b = new BjInputBuilder();
+    b.add('availability', P, {
+      target: { type, id },
+      windowStart: '2026-11-01T00:00:00+08:00',
+      windowEnd: '2026-12-01T00:00:00+08:00',
+      serviceHours: '24x7',
+      plannedDowntime: [{ start: '2026-11-28T00:00:00+08:00', end: '2026-11-28T02:00:00+08:00', approvedRef: 'CHG-1' }],
+      outages: [{ start: '2026-11-10T00:00:00+08:00', end, devicesAffected, cause: '宕机', controllable: true }],
+      ...(type === 'network-security-devices' ? { totalDevices: 24 } : {}),
+      dataSource: { systemZh: '监控', sha256: 'cd'.repeat(32) },
+    });
+    return run(b);
+  };
+  it('A_sys = (718 h − 7 h 10 min 48 s) / 718 h = 99% exactly → +1; one second more → −0.5', () => {
+    expect(pts(outage('system', 'BJ-SYS1', '2026-11-10T07:10:48+08:00'), 'BJ-R42')).toBe('1.000000');
+    expect(pts(outage('system', 'BJ-SYS1', '2026-11-10T07:10:49+08:00'), 'BJ-R42')).toBe('-0.500000');
+  });
+  it('A_net = (718 h × 24 − 7 h 10 min 48 s × 24) / (718 h × 24) = 99% exactly → +1; a second more → −0.5', () => {
+    expect(pts(outage('network-security-devices', 'BJ-NET1', '2026-11-10T07:10:48+08:00', 24), 'BJ-R46')).toBe('1.000000');
+    expect(pts(outage('network-security-devices', 'BJ-NET1', '2026-11-10T07:10:49+08:00', 24), 'BJ-R46')).toBe('-0.500000');
+  });
+  it('A below 90% → −1', () => {
+    expect(pts(outage('system', 'BJ-SYS1', '2026-11-14T00:00:00+08:00'), 'BJ-R42')).toBe('-1.000000');
+  });
+});
