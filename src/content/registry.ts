@@ -7,7 +7,7 @@ import type {
   InfoSystem,
   OmItem,
   ScoreRule,
-  SpecialPeriod,
+  DesignatedSpecialPeriod,
   Staff,
   Unit,
 } from '../model/index.ts';
@@ -25,7 +25,7 @@ export interface ContractRegistry {
   config: ContractConfig;
   catalogue: CatalogueEntry[];
   rules: ScoreRule[];
-  specialPeriods: SpecialPeriod[];
+  specialPeriods: DesignatedSpecialPeriod[];
   periods: Period[];
   /** Lookups. */
   unitById: Map<string, Unit>;
@@ -93,7 +93,7 @@ export function buildRegistries(results: readonly FileResult[]): {
       config,
       catalogue: (data('catalogue') as CatalogueEntry[]) ?? [],
       rules: (data('rules') as ScoreRule[] | undefined) ?? [],
-      specialPeriods: (data('special-periods') as SpecialPeriod[] | undefined) ?? [],
+      specialPeriods: (data('special-periods') as DesignatedSpecialPeriod[] | undefined) ?? [],
       periods: periodsFor(contract, config),
       unitById: new Map(units.map((u) => [u.id, u])),
       itemByNo: new Map(items.map((i) => [i.no, i])),

@@ -278,7 +278,7 @@ export interface CommonConfig {
 }
 
 export const SATISFACTION_LEVELS = ['满意', '基本满意', '一般', '不满意'] as const;
-export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+export type ConfigSatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
 
 export interface LuoheConfig {
   /** A28 */
@@ -297,7 +297,7 @@ export interface LuoheConfig {
   /** A1, A2 */
   satisfaction: {
     rowWeights: number[];
-    levelValues: Record<SatisfactionLevel, number>;
+    levelValues: Record<ConfigSatisfactionLevel, number>;
     acceptLatePolicy: 'reviewer';
   };
   /** A4 */
@@ -650,7 +650,7 @@ export const SPECIAL_PERIOD_KINDS = ['statutory-holiday', 'party-a-notice'] as c
 export type SpecialPeriodKind = (typeof SPECIAL_PERIOD_KINDS)[number];
 
 /** `special-periods.json` entry: a reviewer-designated special period (B15), dates inclusive. */
-export interface SpecialPeriod {
+export interface DesignatedSpecialPeriod {
   id: string;
   labelZh: string;
   kind: SpecialPeriodKind;

@@ -84,7 +84,7 @@ export function periodsOf(scheme: PeriodScheme): Period[] {
   }
   const last = out.at(-1);
   const previous = out.at(-2);
-  const days = last ? (dayNumber(dateOf(last.endMs)) - dayNumber(last.firstDay)) / dayMs : 0;
+  const days = last ? (dayNumber(last.lastDay) - dayNumber(last.firstDay)) / dayMs + 1 : 0;
   if (last && previous && scheme.mergeShortPeriodDays !== undefined && days < scheme.mergeShortPeriodDays) {
     out.splice(-2, 2, period(previous.label, previous.index, previous.firstDay, after));
   }

@@ -13,7 +13,7 @@ import type {
   OmItem,
   RankingBand,
   ScoreRule,
-  SpecialPeriod,
+  DesignatedSpecialPeriod,
   Staff,
   ThresholdBand,
   Unit,
@@ -440,7 +440,7 @@ describe('Beijing registry facts', () => {
   });
 
   it('designates the 2026 statutory holidays as special periods, none in 2026-11', () => {
-    const periods = load<SpecialPeriod[]>(BJ, 'special-periods');
+    const periods = load<DesignatedSpecialPeriod[]>(BJ, 'special-periods');
     expect(periods.map((p) => [p.labelZh, p.from, p.to])).toEqual([
       ['端午节', '2026-06-19', '2026-06-21'],
       ['中秋节', '2026-09-25', '2026-09-27'],

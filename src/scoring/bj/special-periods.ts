@@ -1,6 +1,6 @@
 import { addDays, parseInstant, startOfLocalDay } from '../../calendar/index.ts';
 import type { SpecialPeriod } from '../../model/index.ts';
-import type { SpecialPeriod as DesignatedSpecialPeriod } from '../../model/registry.ts';
+import type { DesignatedSpecialPeriod } from '../../model/registry.ts';
 import type { ScoredRecord } from '../input.ts';
 import type { BjContext, BjLine } from './context.ts';
 import { dateInWindow, evidenceOf, inWindow, notice, refOf } from './context.ts';
@@ -13,7 +13,7 @@ import { fixedPoints, outcomeOf } from './rule-table.ts';
  * `SpecialPeriod`), although its declared type names the evidence kind of the same name.
  */
 export function designatedSpecialPeriods(ctx: Pick<BjContext, 'registry'>): DesignatedSpecialPeriod[] {
-  return ctx.registry.specialPeriods as unknown as DesignatedSpecialPeriod[];
+  return ctx.registry.specialPeriods;
 }
 
 /** A designated special period (B15) with the vendor's 保障 records for it. */
