@@ -16,6 +16,7 @@ type DurationText = string;
 
 // ------------------------------------------------------------------------------------------------ contract
 
+import { evidenceKinds } from './evidence.ts';
 export const CONTRACT_IDS = ['luohe-2026-b', 'bj-kw-2026-p4'] as const;
 export type ContractId = (typeof CONTRACT_IDS)[number];
 
@@ -550,32 +551,7 @@ export const SCORE_MODES = [
 export type ScoreMode = (typeof SCORE_MODES)[number];
 
 /** Vendor evidence kinds a rule reads (docs/content-model.md). */
-export const RULE_EVIDENCE_KINDS = [
-  'visit',
-  'inspection',
-  'backup',
-  'scan',
-  'fault',
-  'vuln',
-  'satisfaction',
-  'report',
-  'archive',
-  'filing',
-  'status-change',
-  'availability',
-  'attendance',
-  'assurance',
-  'special-period',
-  'hidden-danger',
-  'suggestion',
-  'feedback',
-  'survey',
-  'emergency',
-  'asset',
-  'staff-change',
-  'task',
-  'rectification',
-] as const;
+export const RULE_EVIDENCE_KINDS = evidenceKinds;
 export type RuleEvidenceKind = (typeof RULE_EVIDENCE_KINDS)[number];
 
 /** Reviewer file kinds a rule reads (reviews/…). */
