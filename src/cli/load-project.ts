@@ -82,16 +82,36 @@ export function scoringInput(
   ) {
     throw new UsageError(`--as-of 必须是带时区的时间，如 2026-11-13T00:00:00+08:00；收到 “${asOf}”。`);
   }
-  const mine = (r: LoadedRecord) => r.relative.split('/')[1] === registry.contractId;
+  const { evidence, reviews } = recordsOf(project, registry.contractId);
   return {
     registry,
-    evidence: project.check.evidence.filter(mine).map((r) => toScored<Evidence>(r)),
-    reviews: project.check.reviews.filter(mine).map((r) => toScored<Review>(r)),
+    evidence,
+    reviews,
     calendar: project.calendar,
     period,
     asOf,
     engineVersion: `omarc ${packageJson.version}`,
   };
+}
+
+const scoredRecords = new WeakMap<LoadedProject, Map<string, Pick<ScoringInput, 'evidence' | 'reviews'>>>();
+
+/**
+ * A contract's records in engine form, converted once per loaded project: every period of a run gets the same
+ * arrays, which is also what lets an engine reuse its work across periods.
+ */
+function recordsOf(project: LoadedProject, contractId: string): Pick<ScoringInput, 'evidence' | 'reviews'> {
+  let byContract = scoredRecords.get(project);
+  if (!byContract) scoredRecords.set(project, (byContract = new Map()));
+  const cached = byContract.get(contractId);
+  if (cached) return cached;
+  const mine = (r: LoadedRecord) => r.relative.split('/')[1] === contractId;
+  const records = {
+    evidence: project.check.evidence.filter(mine).map((r) => toScored<Evidence>(r)),
+    reviews: project.check.reviews.filter(mine).map((r) => toScored<Review>(r)),
+  };
+  byContract.set(contractId, records);
+  return records;
 }
 
 function toScored<T>(record: LoadedRecord): ScoredRecord<T> {

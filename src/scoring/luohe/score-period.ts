@@ -63,15 +63,38 @@ function clampDim(ctx: LuoheContext, x: Exact, hi: number): Exact {
   return ctx.config.floorZero ? max(min(x, hi), 0) : min(x, hi);
 }
 
-/** Computes (and memoises) the result of a period; earlier periods are computed first for their grades. */
+/**
+ * Results of earlier periods (needed only for their package grade: C15 of the next period), shared across calls
+ * that score the same loaded content so that scoring a contract-year stays linear. An earlier period is judged as
+ * of its own evidence freeze (or the current asOf if earlier), so its grade does not depend on which later period
+ * asked for it. Keyed by the record arrays themselves: new content means new arrays and no stale hit.
+ */
+const earlierResults = new WeakMap<object, WeakMap<object, Map<string, PeriodResult>>>();
+
+function earlierResult(ctx: LuoheContext, q: Period): PeriodResult {
+  const freezeEnd = q.endMs + ctx.config.evidenceFreezeDays * 86_400_000;
+  const asOfMs = Math.min(ctx.asOfMs, freezeEnd);
+  let byReviews = earlierResults.get(ctx.input.evidence);
+  if (!byReviews) earlierResults.set(ctx.input.evidence, (byReviews = new WeakMap()));
+  let cache = byReviews.get(ctx.input.reviews);
+  if (!cache) byReviews.set(ctx.input.reviews, (cache = new Map()));
+  const key = `${ctx.configHash}|${q.index}|${asOfMs}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const prev = previousPeriod(ctx, q);
+  const at: LuoheContext = { ...ctx, asOfMs, memo: new Map() };
+  if (prev) at.memo.set(prev.index, earlierResult(ctx, prev));
+  const result = computePeriod(at, q, false);
+  cache.set(key, result);
+  return result;
+}
+
+/** Computes (and memoises) the result of a period; the previous period is computed first for its grade. */
 export function periodResult(ctx: LuoheContext, p: Period): PeriodResult {
   const cached = ctx.memo.get(p.index) as PeriodResult | undefined;
   if (cached?.proposalsEvaluated) return cached;
-  // Iterate upwards so the recursion depth stays constant.
-  for (const q of ctx.periods) {
-    if (q.index >= p.index) break;
-    if (!ctx.memo.has(q.index)) ctx.memo.set(q.index, computePeriod(ctx, q, false));
-  }
+  const prev = previousPeriod(ctx, p);
+  if (prev && !ctx.memo.has(prev.index)) ctx.memo.set(prev.index, earlierResult(ctx, prev));
   const result = computePeriod(ctx, p, true);
   ctx.memo.set(p.index, result);
   return result;
