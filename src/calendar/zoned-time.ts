@@ -162,6 +162,18 @@ const TIMESTAMP_RE =
  * Timestamps without an offset are rejected: a bare local time is ambiguous evidence.
  */
 export function parseInstant(timestamp: string): EpochMs {
+  const cached = instantCache.get(timestamp);
+  if (cached !== undefined) return cached;
+  const ms = parseInstantUncached(timestamp);
+  // Scoring reads the same few thousand timestamps for every unit and period; a bounded memo keeps that cheap.
+  if (instantCache.size >= 500_000) instantCache.clear();
+  instantCache.set(timestamp, ms);
+  return ms;
+}
+
+const instantCache = new Map<string, EpochMs>();
+
+function parseInstantUncached(timestamp: string): EpochMs {
   const m = TIMESTAMP_RE.exec(timestamp);
   if (!m) {
     const reason = /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(timestamp)

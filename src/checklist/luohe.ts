@@ -84,7 +84,12 @@ export function evaluateLuoheChecklist(input: LuoheChecklistInput): ChecklistEnt
   const deadline = input.deadlineMs;
   const onTime = (at: string) => parseInstant(at) <= deadline;
   const effective = (d: ArchiveDocument) => d.effectiveFrom <= p.lastDay && onTime(d.uploadedAt);
-  const docs = (code: string) => input.archives.filter((r) => r.data.docKind === code && effective(r.data));
+  const byCode = new Map<string, typeof input.archives>();
+  const docs = (code: string) => {
+    let found = byCode.get(code);
+    if (!found) byCode.set(code, (found = input.archives.filter((r) => r.data.docKind === code && effective(r.data))));
+    return found;
+  };
   const unitDocs = (code: string) =>
     docs(code).filter((r) => r.data.scope === 'package' || (r.data.scope === 'unit' && r.data.unitId === input.unitId) || r.data.unitId === input.unitId);
 
