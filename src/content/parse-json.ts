@@ -7,6 +7,11 @@ import { type PointerMap, pointerSegment } from './pointer-map.ts';
 export interface ParsedData {
   data: unknown;
   pointers: PointerMap;
+  /**
+   * Present when `pointers` only holds top-level fields (the fast YAML path): computes the exact map of every
+   * value. Callers ask for it only when they have something to report.
+   */
+  exact?: () => PointerMap;
 }
 
 type JsonValueNode = momoa.ValueNode;

@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import { diagnostic } from '../diagnostics/index.ts';
@@ -26,7 +27,7 @@ const fence = /^---[ \t]*\r?$/;
  * to empty lines so that remark's positions are the file's own; a YAML error does not stop the body check
  * and vice versa, so one run reports both.
  */
-export function parseMdx(file: string, text: string): ParsedMdx {
+export function parseMdx(file: string, text: string, options: { exact?: boolean } = {}): ParsedMdx {
   const diagnostics: Diagnostic[] = [];
   const lines = text.split('\n');
   let bodyText = text;
@@ -41,17 +42,26 @@ export function parseMdx(file: string, text: string): ParsedMdx {
     } else {
       const yamlStart = (lines[0] ?? '').length + 1;
       const yamlText = lines.slice(1, close).join('\n');
-      const parsed = parseYaml(file, yamlText, yamlStart, new LineIndex(text));
-      diagnostics.push(...parsed.diagnostics);
-      frontMatter = parsed.parsed;
+      const full = () => parseYaml(file, yamlText, yamlStart, new LineIndex(text));
+      const fast = options.exact ? undefined : parseYamlFast(yamlText, 2);
+      if (fast) {
+        frontMatter = { ...fast, exact: () => full().parsed?.pointers ?? fast.pointers };
+      } else {
+        const parsed = full();
+        diagnostics.push(...parsed.diagnostics);
+        frontMatter = parsed.parsed;
+      }
       bodyText = '\n'.repeat(close + 1) + lines.slice(close + 1).join('\n');
     }
   }
   let body: Root | undefined;
-  try {
-    body = mdxParser.parse(bodyText);
-  } catch (error) {
-    diagnostics.push(mdxParseDiagnostic(file, error));
+  if (!needsMdxParse(bodyText)) body = { type: 'root', children: [] };
+  else {
+    try {
+      body = mdxParser.parse(bodyText);
+    } catch (error) {
+      diagnostics.push(mdxParseDiagnostic(file, error));
+    }
   }
   return frontMatter
     ? { frontMatter, ...(body ? { body } : {}), diagnostics }
@@ -126,4 +136,56 @@ function parseYaml(
 
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
+}
+
+/**
+ * Whether a body can contain anything the MDX checks look at. JSX, expressions, ESM, links, images and
+ * autolinks all need one of `< { } [` or a line starting with `import`/`export`; plain prose (most narratives)
+ * has none, and skipping micromark for it halves the cost of checking an MDX file. The result is the same tree
+ * as far as the checks are concerned: no node they inspect.
+ */
+function needsMdxParse(body: string): boolean {
+  return /[<{}[]|^(?:import|export)\b/m.test(body);
+}
+
+/**
+ * The fast front-matter path: js-yaml (core schema: timestamps stay strings, duplicate keys are errors) for the
+ * data, and a line scan for the places of the top-level fields. Any YAML problem returns `undefined`, and the
+ * caller re-parses with `yaml`, whose CST gives exact, well-worded diagnostics.
+ */
+function parseYamlFast(yamlText: string, firstLine: number): ParsedData | undefined {
+  let data: unknown;
+  try {
+    data = loadYaml(yamlText, { schema: CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const pointers: PointerMap = new Map();
+  const lines = yamlText.split('\n');
+  let root: { line: number; column: number } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^\s#:'"][^:]*?):(?:([ \t]+)(.*))?$/.exec(lines[i] ?? '');
+    if (!match) continue;
+    const key = match[1] ?? '';
+    if (!Object.hasOwn(data, key)) continue;
+    const keyPlace = { line: firstLine + i, column: 1 };
+    root ??= keyPlace;
+    const rest = match[3] ?? '';
+    let value = keyPlace;
+    if (rest !== '' && !rest.startsWith('#')) value = { line: firstLine + i, column: key.length + 2 + (match[2]?.length ?? 0) };
+    else {
+      // A block value starts on the next line that is not blank or a comment.
+      for (let j = i + 1; j < lines.length; j++) {
+        const indent = /^(\s*)(\S)/.exec(lines[j] ?? '');
+        if (indent && indent[2] !== '#') {
+          value = { line: firstLine + j, column: (indent[1]?.length ?? 0) + 1 };
+          break;
+        }
+      }
+    }
+    pointers.set(`/${pointerSegment(key)}`, { value, key: keyPlace });
+  }
+  pointers.set('', { value: root ?? { line: firstLine, column: 1 } });
+  return { data, pointers };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type ContentPath, classifyContentPath } from '../content/content-path.ts';
-import { parseJson } from '../content/parse-json.ts';
+import { type ParsedData, parseJson } from '../content/parse-json.ts';
 import { parseMdx } from '../content/parse-mdx.ts';
 import { type PointerMap, placeOf } from '../content/pointer-map.ts';
 import { decodeSource } from '../content/source-text.ts';
@@ -22,7 +22,9 @@ export interface FileInput {
 /** A parsed record (front matter or JSON object) with the places the cross-file checks need. */
 export interface ParsedRecord {
   data: Record<string, unknown>;
+  /** Places of top-level fields; when `exactPlaces`, also of second-level values and attachment hashes. */
   places: Record<string, Place>;
+  exactPlaces: boolean;
   body?: BodyFacts;
 }
 
@@ -58,7 +60,7 @@ export function checkFile(input: FileInput, bytes: Uint8Array): FileResult {
   if (!source.ok) return { ...base, diagnostics: source.diagnostics };
   const diagnostics = [...source.diagnostics, ...checkPersonalData(file, source.text)];
 
-  let parsed: { data: unknown; pointers: PointerMap } | undefined;
+  let parsed: ParsedData | undefined;
   let body: BodyFacts | undefined;
   if (path.area === 'evidence' && path.format === 'mdx') {
     const mdx = parseMdx(file, source.text);
@@ -75,7 +77,14 @@ export function checkFile(input: FileInput, bytes: Uint8Array): FileResult {
     if (json.ok) parsed = json.parsed;
   }
   if (!parsed) return { ...base, diagnostics };
-  const { data, pointers } = parsed;
+  const { data } = parsed;
+  let pointers = parsed.pointers;
+  let exact = parsed.exact;
+  // The fast path knows only top-level places; a problem to report needs the exact one.
+  const upgrade = () => {
+    if (exact) pointers = exact();
+    exact = undefined;
+  };
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     // Registry lists (units.json, items.json …) are arrays by design.
     if (!(path.area === 'registry' && Array.isArray(data))) {
@@ -116,23 +125,28 @@ export function checkFile(input: FileInput, bytes: Uint8Array): FileResult {
     const validate = getValidator(schema);
     if (!validate) diagnostics.push(diagnostic('path/unknown-file', file, start, { path: input.relative }));
     else if (!validate(data)) {
+      upgrade();
       const titles = fieldTitles(validate.schema as object, (ref) => resolveSchema(schema, ref));
       diagnostics.push(...schemaDiagnostics(file, validate.errors ?? [], pointers, schema, titles));
     }
   }
 
   const record = data as Record<string, unknown>;
-  if (path.area === 'evidence' || path.area === 'review') {
-    diagnostics.push(...checkFolderAgreement(file, path, record, pointers));
+  const recordChecks = () => [
+    ...(path.area === 'evidence' || path.area === 'review' ? checkFolderAgreement(file, path, record, pointers) : []),
+    ...(path.area === 'evidence' ? checkTimeOrder(file, path.kind, record, pointers) : []),
+    ...(path.area === 'evidence' ? checkOccurredAt(file, path.kind, record, pointers) : []),
+  ];
+  let found = recordChecks();
+  if (found.length > 0 && exact) {
+    upgrade();
+    found = recordChecks();
   }
-  if (path.area === 'evidence') {
-    diagnostics.push(...checkTimeOrder(file, path.kind, record, pointers));
-    diagnostics.push(...checkOccurredAt(file, path.kind, record, pointers));
-  }
+  diagnostics.push(...found);
   return {
     ...base,
     diagnostics,
-    record: { data: record, places: keepPlaces(pointers), ...(body ? { body } : {}) },
+    record: { data: record, places: keepPlaces(pointers), exactPlaces: exact === undefined, ...(body ? { body } : {}) },
   };
 }
 

@@ -116,7 +116,7 @@ export async function checkProject(options: CheckOptions): Promise<CheckResult> 
   for (const result of results) diagnostics.push(...result.diagnostics);
   const { registries, calendars, diagnostics: registryDiagnostics } = buildRegistries(results);
   diagnostics.push(...registryDiagnostics);
-  const references = checkReferences(results, registries);
+  const references = checkReferences(results, registries, root);
   diagnostics.push(...references.diagnostics);
 
   diagnostics.sort(compareDiagnostics);

@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseMdx } from '../content/parse-mdx.ts';
+import { decodeSource } from '../content/source-text.ts';
 import type { ContractRegistry } from '../content/registry.ts';
 import type { Diagnostic, Place } from '../diagnostics/index.ts';
 import { diagnostic } from '../diagnostics/index.ts';
@@ -26,6 +30,7 @@ const systemFlag: Record<string, { flag: 'backupRequired' | 'scanRequired'; acti
 export function checkReferences(
   results: readonly FileResult[],
   registries: ReadonlyMap<string, ContractRegistry>,
+  root: string,
 ): { diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   const attachments = new Map<string, FileResult>();
@@ -60,8 +65,17 @@ export function checkReferences(
     if ((path.area !== 'evidence' && path.area !== 'review') || !record) continue;
     const file = result.display;
     const data = record.data;
-    const at = (pointer: string): Place =>
-      record.places[pointer] ?? record.places[pointer.slice(0, pointer.lastIndexOf('/'))] ?? origin;
+    let places = record.places;
+    let exact = record.exactPlaces;
+    const at = (pointer: string): Place => {
+      // Top-level places are always known; deeper ones (an array element, an attachment hash) are worked out from
+      // the file again only when there is something to report there.
+      if (!places[pointer] && !exact) {
+        places = { ...places, ...exactPlacesOf(root, result) };
+        exact = true;
+      }
+      return places[pointer] ?? places[pointer.slice(0, pointer.lastIndexOf('/'))] ?? origin;
+    };
     const registry = registries.get(path.contractId);
     if (path.area === 'evidence') duplicate(`id:${path.id}`, file, at('/kind'), 'dup/id', { id: path.id });
     else if (typeof data.id === 'string')
@@ -94,7 +108,7 @@ export function checkReferences(
     }
     // Reviewer files name reviewers (not vendor staff) in recordedBy/decidedBy; only `staffId` is a staff member.
     checkStaff(out, file, data, at, registry, path.area === 'review' ? ['staffId'] : staffFields);
-    checkAttachments(out, file, record.places, data, attachments, referencedAttachments);
+    checkAttachments(out, file, at, data, attachments, referencedAttachments);
     if (path.area === 'review') continue;
 
     const kind = path.kind;
@@ -235,15 +249,16 @@ function checkStaff(
 function checkAttachments(
   out: Diagnostic[],
   file: string,
-  places: Record<string, Place>,
+  at: (pointer: string) => Place,
   data: Record<string, unknown>,
   attachments: ReadonlyMap<string, FileResult>,
   referenced: Set<string>,
 ) {
   for (const [pointer, sha256] of hashReferences(data, '')) {
     referenced.add(sha256);
-    const place = places[pointer] ?? places[pointer.slice(0, pointer.lastIndexOf('/'))] ?? origin;
     const attachment = attachments.get(sha256);
+    if (attachment && attachment.hash === sha256) continue;
+    const place = at(pointer);
     if (!attachment)
       out.push(diagnostic('ref/attachment-missing', file, place, { sha256, prefix: sha256.slice(0, 2) }));
     else if (attachment.hash !== sha256) {
@@ -304,5 +319,17 @@ function checkPeriodFit(
         }),
       );
     }
+  }
+}
+
+/** Exact places of every value of an MDX record, from its file (the fast front-matter path keeps only top-level ones). */
+function exactPlacesOf(root: string, result: FileResult): Record<string, Place> {
+  try {
+    const source = decodeSource(result.display, readFileSync(join(root, result.relative)));
+    if (!source.ok) return {};
+    const pointers = parseMdx(result.display, source.text, { exact: true }).frontMatter?.pointers;
+    return Object.fromEntries([...(pointers ?? [])].map(([pointer, place]) => [pointer, place.value]));
+  } catch {
+    return {};
   }
 }
