@@ -9,17 +9,19 @@
  * measures, each run in its own child process (scripts/bench/run.ts):
  *   floor  single-threaded read + parse with the project's parsers (the cost no checker can avoid),
  *   cold   `omarc check` with no cache file present (it writes one), all cores,
- *   warm   `omarc check` again with that cache and nothing changed.
- * Rounds interleave floor → cold → warm so that background load hits all three alike; the table shows medians.
+ *   warm   `omarc check` again with that cache and nothing changed,
+ *   edit   `omarc check` with a copy of that cache after one file was changed (one error introduced; restored after).
+ * Rounds interleave floor → cold → warm → edit so that background load hits them alike; the table shows medians.
  * Results are printed as Markdown and written to BENCHMARKS.md (everything below the keep-marker is preserved).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import fg from 'fast-glob';
 import type { RunReport } from './bench/run.ts';
 import { generateCorpus } from './gen-corpus.ts';
 
@@ -30,7 +32,7 @@ const keepMarker = '<!-- bench.ts regenerates everything above this line; text b
 
 const targets = { size: 100_000, coldFilesPerSecond: 5_000, warmFilesPerSecond: 20_000, maxRssBytes: 1.5 * 1024 ** 3 };
 
-type Mode = 'floor' | 'cold' | 'warm';
+type Mode = 'floor' | 'cold' | 'warm' | 'edit';
 interface Measurement extends RunReport {
   wallMs: number;
   load: number;
@@ -89,7 +91,7 @@ function corpusFor(size: number): { path: string; note: string } {
   return { path, note: `generated in ${((performance.now() - started) / 1000).toFixed(1)} s` };
 }
 
-function runChild(args: string[]): Promise<Measurement> {
+function runChild(args: string[], expectedErrors = 0): Promise<Measurement> {
   const report = join(dir, `run-${process.pid}.json`);
   rmSync(report, { force: true });
   const load = loadavg()[0] ?? 0;
@@ -104,8 +106,8 @@ function runChild(args: string[]): Promise<Measurement> {
       if (code !== 0 || !existsSync(report)) return reject(new Error(`run.ts ${args.join(' ')} exited with ${code}`));
       const result = JSON.parse(readFileSync(report, 'utf8')) as RunReport;
       rmSync(report, { force: true });
-      if (result.exitCode !== 0 || result.errors > 0) {
-        return reject(new Error(`run.ts ${args.join(' ')}: ${result.errors} errors on a clean corpus (exit ${result.exitCode})`));
+      if (result.errors !== expectedErrors || result.exitCode !== (expectedErrors > 0 ? 1 : 0)) {
+        return reject(new Error(`run.ts ${args.join(' ')}: ${result.errors} errors, expected ${expectedErrors} (exit ${result.exitCode})`));
       }
       resolvePromise({ ...result, wallMs, load });
     });
@@ -119,7 +121,13 @@ async function measure(size: number, corpus: string): Promise<Row[]> {
     floor: { size, mode: 'floor', runs: [] },
     cold: { size, mode: 'cold', runs: [] },
     warm: { size, mode: 'warm', runs: [] },
+    edit: { size, mode: 'edit', runs: [] },
   };
+  // The file the edit runs change: the first JSON fault ticket; its category gets a misspelt enum value.
+  const edited = join(corpus, fg.sync('evidence/**/fault-*.json', { cwd: corpus }).sort()[0] ?? '');
+  const original = readFileSync(edited, 'utf8');
+  const changed = `${JSON.stringify({ ...(JSON.parse(original) as object), categoryZh: '网路' }, null, 2)}\n`;
+  const editCache = join(dir, `cache-${size}-edit.bin`);
   for (let round = 1; round <= runs; round++) {
     const floor = await runChild(['floor', '--content', corpus]);
     rows.floor.runs.push(floor);
@@ -131,9 +139,19 @@ async function measure(size: number, corpus: string): Promise<Row[]> {
     const warm = await runChild(['check', '--content', corpus, '--cache', cache, ...workers]);
     rows.warm.runs.push(warm);
     log(`  ${size} round ${round}/${runs}: warm ${(warm.wallMs / 1000).toFixed(1)} s`);
+    copyFileSync(cache, editCache);
+    writeFileSync(edited, changed);
+    try {
+      const edit = await runChild(['check', '--content', corpus, '--cache', editCache, ...workers], 1);
+      rows.edit.runs.push(edit);
+      log(`  ${size} round ${round}/${runs}: edit ${(edit.wallMs / 1000).toFixed(1)} s`);
+    } finally {
+      writeFileSync(edited, original);
+      rmSync(editCache, { force: true });
+    }
   }
   rmSync(cache, { force: true });
-  return [rows.floor, rows.cold, rows.warm];
+  return [rows.floor, rows.cold, rows.warm, rows.edit];
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -157,6 +175,7 @@ function table(rows: readonly Row[]): string {
     floor: 'floor (read + parse, 1 thread)',
     cold: 'cold `omarc check` (no cache)',
     warm: 'warm `omarc check` (cache, no change)',
+    edit: 'edit `omarc check` (cache, 1 file changed)',
   };
   const lines = [
     '| corpus | measurement | runs | files | median wall | files/s | median CPU (user+sys) | peak RSS | all walls (s) | 1-min load at start |',
@@ -165,7 +184,7 @@ function table(rows: readonly Row[]): string {
   for (const row of rows) {
     const s = summary(row);
     lines.push(
-      `| ${fmt(row.size)} | ${modeLabel[row.mode]} | ${row.runs.length} | ${fmt(s.files)} | ${fmt(s.wall / 1000, 1)} s | **${fmt(s.filesPerSecond)}** | ${fmt(s.cpu / 1000, 1)} s | ${fmt(s.rss / 1024 ** 2)} MB | ${s.walls.map((w) => (w / 1000).toFixed(1)).join(', ')} | ${s.load.toFixed(1)} |`,
+      `| ${fmt(row.size)} | ${modeLabel[row.mode]} | ${row.runs.length} | ${fmt(s.files)} | ${fmt(s.wall / 1000, 1)} s | **${fmt(s.filesPerSecond)}** | ${fmt(s.cpu / 1000, 1)} s | ${fmt(s.rss / 1024 ** 2)} MiB | ${s.walls.map((w) => (w / 1000).toFixed(1)).join(', ')} | ${s.load.toFixed(1)} |`,
     );
   }
   return lines.join('\n');
@@ -176,17 +195,19 @@ function verdict(rows: readonly Row[]): string[] {
   const floor = at('floor');
   const cold = at('cold');
   const warm = at('warm');
-  if (!floor || !cold || !warm) return [`- Targets are defined at ${fmt(targets.size)} files; this run did not measure that size.`];
+  const edit = at('edit');
+  if (!floor || !cold || !warm || !edit) return [`- Targets are defined at ${fmt(targets.size)} files; this run did not measure that size.`];
   const f = summary(floor);
   const c = summary(cold);
   const w = summary(warm);
+  const e = summary(edit);
   const mark = (ok: boolean) => (ok ? '**met**' : '**not met**');
-  const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+  const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
   return [
     `- Cold ≥ ${fmt(targets.coldFilesPerSecond)} files/s: ${mark(c.filesPerSecond >= targets.coldFilesPerSecond)} (${fmt(c.filesPerSecond)} files/s).`,
     `- Cold no slower than the floor: ${mark(c.filesPerSecond >= f.filesPerSecond)} (cold ${fmt(c.filesPerSecond)} vs floor ${fmt(f.filesPerSecond)} files/s).`,
     `- Warm ≥ ${fmt(targets.warmFilesPerSecond)} files/s: ${mark(w.filesPerSecond >= targets.warmFilesPerSecond)} (${fmt(w.filesPerSecond)} files/s).`,
-    `- Peak RSS ≤ 1.5 GB: ${mark(Math.max(c.rss, w.rss) <= targets.maxRssBytes)} (cold ${gb(c.rss)}, warm ${gb(w.rss)}; floor ${gb(f.rss)}).`,
+    `- Peak RSS ≤ 1.5 GiB: ${mark(Math.max(c.rss, w.rss, e.rss) <= targets.maxRssBytes)} (cold ${gb(c.rss)}, warm ${gb(w.rss)}, edit ${gb(e.rss)}; floor ${gb(f.rss)}).`,
   ];
 }
 
@@ -201,7 +222,19 @@ function machine(): string[] {
   ];
 }
 
+/** The commit measured, and whether the checker's sources differ from it. */
+function revision(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
+    const dirty = git('status', '--porcelain', '--', 'src', 'schemas', 'bin', 'package.json', 'package-lock.json') !== '';
+    return `commit \`${git('rev-parse', '--short', 'HEAD')}\`${dirty ? ' plus uncommitted changes to the checker' : ''}`;
+  } catch {
+    return 'an unknown commit';
+  }
+}
+
 async function main(): Promise<void> {
+  const measured = revision();
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const rows: Row[] = [];
@@ -225,7 +258,7 @@ async function main(): Promise<void> {
   const generated = [
     '# Benchmarks',
     '',
-    `Measured ${date} with \`${command}\` (\`scripts/bench.ts\`).`,
+    `Measured ${date} at ${measured}, with \`${command}\` (\`scripts/bench.ts\`).`,
     '',
     '## Machine',
     '',
@@ -239,14 +272,16 @@ async function main(): Promise<void> {
     '- Every measurement is a separate child process (`node --expose-gc scripts/bench/run.ts …`): fresh heap, no',
     '  compiled schemas, no loaded modules. **Wall** is spawn → exit as seen by the parent (includes Node start-up);',
     '  **files/s** = files ÷ median wall; **CPU** is the child\'s user + system time (all threads); **peak RSS** is',
-    '  `process.resourceUsage().maxRSS` of the child (all threads), the maximum over the runs.',
-    '- **floor**: one thread, fast-glob listing, `readFileSync`, strict UTF-8 decode, `parseMdx` (YAML front matter',
-    '  + remark-mdx body) for MDX and `parseJson` for JSON; attachments are read only. No hashing, schemas or',
-    '  cross-file checks.',
+    '  `process.resourceUsage().maxRSS` of the child (all threads), the maximum over the runs (MiB/GiB: 1024-based).',
+    '- **floor**: one thread, fast-glob listing, `readFileSync`, strict UTF-8 decode, then the project\'s own parsers',
+    '  as `checkFile` calls them: `parseMdx` (front matter + MDX body) for MDX, `parseJson` for JSON; attachments are',
+    '  read only. No hashing, schemas, safety or cross-file checks.',
     '- **cold**: `omarc check --format json --cache-location <tmp>` through the CLI entry point (`main` in',
     '  `src/cli/main.ts`), cache file deleted first (so the run also writes the cache), default workers (one per core).',
     '- **warm**: the same command right after, with the cache the cold run wrote and no file changed.',
-    '- Rounds run floor → cold → warm, repeated; the OS page cache is warm for all of them (the corpus was just',
+    '- **edit** (extra, the usual CI case): a copy of that cache, after one JSON fault ticket was changed (a misspelt',
+    '  enum: the run must report exactly that one error); the file is restored afterwards.',
+    '- Rounds run floor → cold → warm → edit, repeated; the OS page cache is warm for all of them (the corpus was just',
     '  written or read). The 1-min load average at the start of each run is recorded: this machine is shared, so',
     '  wall times include other processes\' load; CPU time is the steadier figure.',
     '',

@@ -5,8 +5,8 @@
  *   node --expose-gc scripts/bench/run.ts floor --content DIR --report FILE
  *   node --expose-gc scripts/bench/run.ts check --content DIR --report FILE [--cache FILE] [--workers N]
  *
- * floor: single-threaded read + parse only, with the project's own parsers (parseMdx for MDX evidence: YAML
- *        front matter + remark-mdx body; parseJson for every JSON file). No hashing, schema or cross-file checks.
+ * floor: single-threaded read + parse only, with the project's own parsers as checkFile calls them (parseMdx for
+ *        MDX evidence: front matter + body; parseJson for every JSON file). No hashing, schema or cross-file checks.
  * check: `omarc check --format json` through the real CLI entry point (`main` of src/cli/main.ts); without
  *        --cache it runs with --no-cache.
  *

@@ -199,13 +199,16 @@ export function checkReferences(
     if (period) checkPeriodFit(out, file, kind, data, at, period, registry);
     for (const figure of record.body?.figures ?? []) {
       referencedAttachments.add(figure.sha256);
-      if (!attachments.has(figure.sha256)) {
+      const attachment = attachments.get(figure.sha256);
+      if (!attachment) {
         out.push(
           diagnostic('ref/attachment-missing', file, figure.place, {
             sha256: figure.sha256,
             prefix: figure.sha256.slice(0, 2),
           }),
         );
+      } else if (attachment.hash !== figure.sha256) {
+        out.push(diagnostic('ref/attachment-hash', file, figure.place, { path: attachment.display, actual: attachment.hash }));
       }
     }
     for (const link of record.body?.links ?? []) {
