@@ -372,6 +372,14 @@ export const cases: Case[] = [
     expected: ['ref/attachment-hash@10:13'],
   },
   {
+    name: 'inline figure whose attachment bytes changed',
+    files: {
+      [faultPath]: `${fault}\n<Figure sha256="${pdfSha}" />\n`,
+      [attachmentPath]: new TextEncoder().encode('%PDF-1.4 tampered\n'),
+    },
+    expected: ['ref/attachment-hash@28:1'],
+  },
+  {
     name: 'attachment present and intact',
     files: { [faultPath]: withAttachment(pdfSha), [attachmentPath]: pdf },
     expected: [],
