@@ -191,8 +191,7 @@ function compactDate(ms: number): string {
 
 // ------------------------------------------------------------------------------------------------ text pools
 
-const kinds = ['visit', 'inspection', 'backup', 'scan', 'fault', 'vuln', 'satisfaction', 'report', 'archive'] as const;
-type Kind = (typeof kinds)[number];
+type Kind = 'visit' | 'inspection' | 'backup' | 'scan' | 'fault' | 'vuln' | 'satisfaction' | 'report' | 'archive';
 const kindWeights: ReadonlyArray<readonly [Kind, number]> = [
   ['inspection', 30],
   ['backup', 18],

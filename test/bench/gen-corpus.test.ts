@@ -1,3 +1,4 @@
+import type * as CheckPool from '../../src/validate/check-pool.ts';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { checkProject } from '../../src/validate/index.ts';
 
 // Pass-through spy: counts how many files each run sends to the per-file checks (i.e. cache misses).
 vi.mock('../../src/validate/check-pool.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/validate/check-pool.ts')>();
+  const original = await importOriginal<typeof CheckPool>();
   return { ...original, checkFiles: vi.fn(original.checkFiles) };
 });
 
