@@ -331,7 +331,7 @@ function scoringSection(): string[] {
     '## Scoring a contract-year',
     '',
     `\`node scripts/bench-score.ts --files 12000 --runs 5\` (run by \`npm run bench\`): a ${fmt(r.files)}-file synthetic Luohe year is`,
-    'loaded once (`omarc check`, cache off), then all 12 service months are scored and serialised to ledgers, five times,',
+    'loaded once (`omarc check`, first run: no cache yet), then all 12 service months are scored and serialised to ledgers, five times,',
     'each time with fresh record arrays so that no run reuses another\'s work.',
     '',
     '| periods | load (check) | scoring, median of 5 | all runs (ms) | peak RSS | target |',

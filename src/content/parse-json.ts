@@ -23,7 +23,12 @@ type JsonValueNode = momoa.ValueNode;
 export function parseJson(
   file: string,
   text: string,
+  options: { exact?: boolean } = {},
 ): { ok: true; parsed: ParsedData; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] } {
+  if (!options.exact) {
+    const fast = parseJsonFast(text);
+    if (fast) return { ok: true, parsed: { ...fast, exact: () => exactPointers(file, text) }, diagnostics: [] };
+  }
   let document: momoa.DocumentNode;
   try {
     document = momoa.parse(text, { mode: 'json' });
@@ -75,4 +80,67 @@ export function parseJson(
 
 function startOf(node: { loc: momoa.LocationRange }) {
   return { line: node.loc.start.line, column: node.loc.start.column };
+}
+
+function exactPointers(file: string, text: string): PointerMap {
+  const parsed = parseJson(file, text, { exact: true });
+  return parsed.ok ? parsed.parsed.pointers : new Map();
+}
+
+/**
+ * The fast path for well-formed JSON: `JSON.parse` for the data, and one scan of the text for duplicate keys (which
+ * `JSON.parse` silently drops) and the places of the top-level members. Anything unusual returns `undefined` and the
+ * caller parses with momoa, which reports the problem at its place.
+ */
+function parseJsonFast(text: string): Omit<ParsedData, 'exact'> | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const pointers: PointerMap = new Map();
+  // Each open container: the keys seen (objects only), and whether the next string is a key.
+  const stack: Array<{ keys: Set<string> | undefined; expectKey: boolean }> = [];
+  let line = 1;
+  let lineStart = 0;
+  let pendingKey: { key: string; place: { line: number; column: number } } | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13) continue;
+    const top = stack[stack.length - 1];
+    const place = { line, column: i - lineStart + 1 };
+    if (stack.length === 0 && pointers.size === 0) pointers.set('', { value: place });
+    if (c === 34) {
+      // A string: find its end, honouring escapes.
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) !== 34) j += text.charCodeAt(j) === 92 ? 2 : 1;
+      if (top?.keys && top.expectKey) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        if (top.keys.has(key)) return undefined;
+        top.keys.add(key);
+        top.expectKey = false;
+        if (stack.length === 1) pendingKey = { key, place };
+      } else if (pendingKey && stack.length === 1) {
+        pointers.set(`/${pointerSegment(pendingKey.key)}`, { value: place, key: pendingKey.place });
+        pendingKey = undefined;
+      }
+      i = j;
+      continue;
+    }
+    if (pendingKey && stack.length === 1 && c !== 58) {
+      pointers.set(`/${pointerSegment(pendingKey.key)}`, { value: place, key: pendingKey.place });
+      pendingKey = undefined;
+    }
+    if (c === 123) stack.push({ keys: new Set(), expectKey: true });
+    else if (c === 91) stack.push({ keys: undefined, expectKey: false });
+    else if (c === 125 || c === 93) stack.pop();
+    else if (c === 44 && top?.keys) top.expectKey = true;
+  }
+  return { data, pointers };
 }

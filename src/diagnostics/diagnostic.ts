@@ -18,11 +18,11 @@ export interface DiagnosticCause {
 }
 
 /**
- * One problem found in the content.
+ * One problem found in the content, shaped like a vfile-message (place, rule id, severity, a note that says what
+ * to do, a second place as `cause`).
  *
  * Plain data rather than `VFileMessage` instances: diagnostics cross worker threads and are written to the
- * check cache, and both need structured-clone/JSON-safe values. `toVFileMessage` converts when a unified
- * consumer wants one.
+ * check cache, and both need structured-clone-safe values.
  */
 export interface Diagnostic {
   file: string;

@@ -17,6 +17,8 @@ import { checkTimeOrder, instantOf } from './time-order.ts';
 export interface FileInput {
   display: string;
   relative: string;
+  /** SHA-256 of the bytes when the caller has already computed it (the cache key). */
+  hash?: string;
 }
 
 /** A parsed record (front matter or JSON object) with the places the cross-file checks need. */
@@ -46,7 +48,7 @@ const start = { line: 1, column: 1 };
  * with its folder. Cross-file facts (references, duplicates, periods) are left to `checkProject`.
  */
 export function checkFile(input: FileInput, bytes: Uint8Array): FileResult {
-  const hash = createHash('sha256').update(bytes).digest('hex');
+  const hash = input.hash ?? createHash('sha256').update(bytes).digest('hex');
   const path = classifyContentPath(input.relative);
   const base = { display: input.display, relative: input.relative, hash, path };
   const file = input.display;
@@ -252,12 +254,9 @@ export function getPath(data: unknown, dotted: string): unknown {
 function keepPlaces(pointers: PointerMap): Record<string, Place> {
   const kept: Record<string, Place> = {};
   for (const [pointer, place] of pointers) {
-    const depth = pointer.split('/').length - 1;
-    if (
-      depth <= 2 ||
-      pointer.endsWith('/sha256') ||
-      /\/(linkedTicketId|ticketId|evidenceId|eventRef)$/.test(pointer)
-    ) {
+    let depth = 0;
+    for (let i = pointer.indexOf('/'); i !== -1 && depth <= 2; i = pointer.indexOf('/', i + 1)) depth++;
+    if (depth <= 2 || pointer.endsWith('/sha256') || /\/(linkedTicketId|ticketId|evidenceId|eventRef)$/.test(pointer)) {
       kept[pointer] = place.value;
     }
   }

@@ -7,7 +7,7 @@ import { buildRegistries, type ContractRegistry } from '../content/registry.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import { compareDiagnostics, diagnostic } from '../diagnostics/index.ts';
 import { CheckCache } from './check-cache.ts';
-import type { FileResult } from './check-file.ts';
+import type { FileInput, FileResult } from './check-file.ts';
 import { checkFiles } from './check-pool.ts';
 import { checkReferences } from './references.ts';
 
@@ -62,7 +62,7 @@ export async function checkProject(options: CheckOptions): Promise<CheckResult> 
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const display = (rel: string) => relative(cwd, join(root, rel)).split(sep).join('/');
-  const inputs: Array<{ input: { display: string; relative: string }; bytes: Uint8Array }> = [];
+  const inputs: Array<{ input: FileInput; bytes: Uint8Array }> = [];
   const readErrors: FileResult[] = [];
   // Synchronous reads: for many small files readFileSync is several times cheaper than fs/promises
   // (one syscall sequence, no FileHandle objects or promise hops per file).
@@ -90,9 +90,10 @@ export async function checkProject(options: CheckOptions): Promise<CheckResult> 
   inputs.sort((a, b) => (a.input.relative < b.input.relative ? -1 : 1));
 
   const cache = options.cacheFile ? new CheckCache(options.cacheFile) : undefined;
-  const keys = inputs.map(({ input, bytes }) =>
-    CheckCache.key(input.relative, createHash('sha256').update(bytes).digest('hex')),
-  );
+  const keys = inputs.map(({ input, bytes }) => {
+    input.hash = createHash('sha256').update(bytes).digest('hex');
+    return CheckCache.key(input.relative, input.hash);
+  });
   const results: FileResult[] = new Array(inputs.length);
   // Project memo: when every (path, hash) pair and the display prefix equal the last run's, its final
   // diagnostics are still right; per-file results and records are then only loaded if a caller asks for them.

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseJson } from '../content/parse-json.ts';
 import { parseMdx } from '../content/parse-mdx.ts';
 import { decodeSource } from '../content/source-text.ts';
 import type { ContractRegistry } from '../content/registry.ts';
@@ -325,12 +326,17 @@ function checkPeriodFit(
   }
 }
 
-/** Exact places of every value of an MDX record, from its file (the fast front-matter path keeps only top-level ones). */
+/** Exact places of every value of a record, from its file (the fast parse paths keep only top-level ones). */
 function exactPlacesOf(root: string, result: FileResult): Record<string, Place> {
   try {
     const source = decodeSource(result.display, readFileSync(join(root, result.relative)));
     if (!source.ok) return {};
-    const pointers = parseMdx(result.display, source.text, { exact: true }).frontMatter?.pointers;
+    const json = result.relative.endsWith('.json') ? parseJson(result.display, source.text, { exact: true }) : undefined;
+    const pointers = json
+      ? json.ok
+        ? json.parsed.pointers
+        : undefined
+      : parseMdx(result.display, source.text, { exact: true }).frontMatter?.pointers;
     return Object.fromEntries([...(pointers ?? [])].map(([pointer, place]) => [pointer, place.value]));
   } catch {
     return {};
