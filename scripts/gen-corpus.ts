@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
+import { primaryTimeField } from '../src/model/evidence.ts';
 import { type Period, periodsOf } from '../src/period/index.ts';
 
 export interface GenerateOptions {
@@ -356,17 +357,7 @@ interface Spec {
   mutation?: TextMutation;
 }
 
-const primaryField: Record<Kind, string> = {
-  visit: 'visitedAt',
-  inspection: 'inspectedAt',
-  backup: 'startedAt',
-  scan: 'scannedAt',
-  fault: 'reportedAt',
-  vuln: 'foundAt',
-  satisfaction: 'receivedByCenterAt',
-  report: 'submittedAt',
-  archive: 'uploadedAt',
-};
+const primaryField: Record<Kind, string> = primaryTimeField;
 
 class Builder {
   readonly rng: Rng;

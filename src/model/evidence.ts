@@ -57,8 +57,8 @@ export type EvidenceKind = (typeof evidenceKinds)[number];
 
 /**
  * The kind's own time field from which `occurredAt` is derived (content-model table). A dotted path means a nested
- * field. Special cases handled by the loader: `fault` uses `notifiedAt` when set (Beijing); `attendance.date` is a
- * date taken at 00:00+08:00.
+ * field. A date-only field (`attendance.date`) is taken at 00:00+08:00. A ticket is filed under the period of its
+ * `reportedAt` (Beijing tickets also carry `notifiedAt`, which the Beijing SLA clocks start from).
  */
 export const primaryTimeField: Record<EvidenceKind, string> = {
   visit: 'visitedAt',
