@@ -4,7 +4,8 @@ import { type CalendarFile, CalendarMissingError, WorkCalendar } from '../calend
 import type { ContractRegistry } from '../content/index.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import type { Evidence, Review } from '../model/index.ts';
-import type { ScoredRecord, ScoringInput } from '../scoring/index.ts';
+import type { Ledger } from '../ledger/index.ts';
+import { type ScoredRecord, type ScoringInput, scorePeriod } from '../scoring/index.ts';
 import { type CheckResult, checkProject, type LoadedRecord } from '../validate/index.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -130,8 +131,20 @@ function toScored<T>(record: LoadedRecord): ScoredRecord<T> {
   };
 }
 
+/**
+ * Scores one period as the CLI does: the given `--as-of` or the deterministic default, and a missing working-day
+ * calendar turned into a usage error that says which file to add.
+ */
+export function scoreForCli(project: LoadedProject, registry: ContractRegistry, period: string, asOf: unknown): Ledger {
+  try {
+    return scorePeriod(scoringInput(project, registry, period, typeof asOf === 'string' ? asOf : defaultAsOf(registry, period)));
+  } catch (error) {
+    explainCalendarError(error);
+  }
+}
+
 /** Turns a missing working-day calendar into the user-facing explanation (exit 2). */
-export function explainCalendarError(error: unknown): never {
+function explainCalendarError(error: unknown): never {
   if (error instanceof CalendarMissingError) {
     throw new UsageError(
       `${error.year} 年没有工作日历（${error.file}），无法计算工作日期限。请按国务院办公厅节假日安排通知添加该文件。`,

@@ -1,15 +1,7 @@
 import { resolve } from 'node:path';
 import { formatHuman, hasErrors } from '../../diagnostics/index.ts';
-import type { Ledger } from '../../ledger/index.ts';
-import { scorePeriod } from '../../scoring/index.ts';
 import type { CliIo } from '../io.ts';
-import {
-  defaultAsOf,
-  explainCalendarError,
-  loadProject,
-  periodsToScore,
-  scoringInput,
-} from '../load-project.ts';
+import { loadProject, periodsToScore, scoreForCli } from '../load-project.ts';
 import { renderLedger, writeLedger } from './score.ts';
 
 /**
@@ -23,12 +15,7 @@ export async function runDemo(values: Record<string, unknown>, io: CliIo): Promi
   const written: string[] = [];
   for (const registry of project.check.registries.values()) {
     for (const period of periodsToScore(project, registry, undefined)) {
-      let ledger: Ledger;
-      try {
-        ledger = scorePeriod(scoringInput(project, registry, period, defaultAsOf(registry, period)));
-      } catch (error) {
-        explainCalendarError(error);
-      }
+      const ledger = scoreForCli(project, registry, period, undefined);
       io.stdout(
         `== omarc score --contract ${registry.contractId} --period ${period} ==\n${renderLedger(ledger)}\n`,
       );

@@ -1,14 +1,7 @@
 import type { LedgerLine } from '../../ledger/index.ts';
 import { formatYuanZh } from '../../money/index.ts';
-import { scorePeriod } from '../../scoring/index.ts';
 import type { CliIo } from '../io.ts';
-import {
-  defaultAsOf,
-  explainCalendarError,
-  loadProject,
-  requireRegistry,
-  scoringInput,
-} from '../load-project.ts';
+import { loadProject, requireRegistry, scoreForCli } from '../load-project.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** `omarc explain`: every point gained or lost, its rule and clause, and the evidence behind it as file:line. */
@@ -19,13 +12,7 @@ export async function runExplain(values: Record<string, unknown>, io: CliIo): Pr
   const period = values.period;
   if (!registry.periods.some((p) => p.label === period))
     throw new UsageError(`考核期 ${period} 不在合同服务期内。`);
-  const asOf = typeof values['as-of'] === 'string' ? values['as-of'] : defaultAsOf(registry, period);
-  let ledger: ReturnType<typeof scorePeriod>;
-  try {
-    ledger = scorePeriod(scoringInput(project, registry, period, asOf));
-  } catch (error) {
-    explainCalendarError(error);
-  }
+  const ledger = scoreForCli(project, registry, period, values['as-of']);
   const unit = typeof values.unit === 'string' ? values.unit : undefined;
   if (unit !== undefined && !ledger.units.some((u) => u.unitId === unit)) {
     throw new UsageError(

@@ -3,16 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { hasErrors } from '../../diagnostics/index.ts';
 import { type Ledger, serializeLedger } from '../../ledger/index.ts';
 import { formatYuanZh } from '../../money/index.ts';
-import { scorePeriod } from '../../scoring/index.ts';
 import type { CliIo } from '../io.ts';
-import {
-  defaultAsOf,
-  explainCalendarError,
-  loadProject,
-  periodsToScore,
-  requireRegistry,
-  scoringInput,
-} from '../load-project.ts';
+import { loadProject, periodsToScore, requireRegistry, scoreForCli } from '../load-project.ts';
 
 /** `omarc score`: one ledger per period; a readable table, or the ledger JSON with --json. */
 export async function runScore(values: Record<string, unknown>, io: CliIo): Promise<number> {
@@ -21,12 +13,7 @@ export async function runScore(values: Record<string, unknown>, io: CliIo): Prom
   const periods = periodsToScore(project, registry, values.period);
   const ledgers: Ledger[] = [];
   for (const period of periods) {
-    const asOf = typeof values['as-of'] === 'string' ? values['as-of'] : defaultAsOf(registry, period);
-    try {
-      ledgers.push(scorePeriod(scoringInput(project, registry, period, asOf)));
-    } catch (error) {
-      explainCalendarError(error);
-    }
+    ledgers.push(scoreForCli(project, registry, period, values['as-of']));
   }
   if (typeof values.out === 'string')
     for (const ledger of ledgers) writeLedger(resolve(io.cwd, values.out), ledger);
