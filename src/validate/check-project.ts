@@ -63,7 +63,6 @@ export async function checkProject(options: CheckOptions): Promise<CheckResult> 
 
   const display = (rel: string) => relative(cwd, join(root, rel)).split(sep).join('/');
   const inputs: Array<{ input: FileInput; bytes: Uint8Array }> = [];
-  const readErrors: FileResult[] = [];
   // Synchronous reads: for many small files readFileSync is several times cheaper than fs/promises
   // (one syscall sequence, no FileHandle objects or promise hops per file).
   for (const entry of entries) {
@@ -129,9 +128,8 @@ export async function checkProject(options: CheckOptions): Promise<CheckResult> 
     results[i] = result;
     cache?.set(keys[i] ?? '', result);
   });
-  results.push(...readErrors);
   const memoable = diagnostics.length === 0;
-  const out = finish(results, diagnostics, inputs.length + readErrors.length, root);
+  const out = finish(results, diagnostics, inputs.length, root);
   if (cache) {
     cache.retain(new Set(keys));
     if (memoable) cache.setProject(projectKey, out.diagnostics);
